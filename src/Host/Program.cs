@@ -1,0 +1,93 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using JasperFx.Resources;
+using Marten;
+using Npgsql;
+using NightPos.Dispatch;
+using NightPos.Domains;
+using NightPos.Host.Configuration;
+using NightPos.Host.Security;
+using NightPos.Host.Startup;
+using NightPos.Notifications;
+using NightPos.Servers;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    var connectionString = PostgresConnection.Resolve(builder.Configuration);
+
+    builder.Services.AddOptions<NightPosOptions>()
+        .BindConfiguration(NightPosOptions.Section)
+        .ValidateOnStart();
+    builder.Services.AddSingleton<
+        Microsoft.Extensions.Options.IValidateOptions<NightPosOptions>, AuthOptionsValidator>();
+    builder.Services.AddSingleton(TimeProvider.System);
+
+    // Registered first so that it runs before Marten and Wolverine touch the database.
+    builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+    builder.Services.AddHostedService<DatabaseReachabilityCheck>();
+
+    builder.Services.AddMarten(opts =>
+        {
+            opts.DatabaseSchemaName = "nightpos";
+            opts.Events.DatabaseSchemaName = "nightpos";
+            opts.Events.MetadataConfig.UserNameEnabled = true;
+            opts.Events.MetadataConfig.HeadersEnabled = true;
+        })
+        .UseNpgsqlDataSource()
+        .UseLightweightSessions()
+        .IntegrateWithWolverine();
+    builder.Services.ConfigureMarten((services, opts) =>
+        opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>());
+    builder.Services.AddResourceSetupOnStartup();
+
+    builder.Host.UseWolverine(opts =>
+    {
+        opts.ServiceName = "nightpos";
+        opts.EnableRelayOfUserName = true;
+        opts.Policies.AutoApplyTransactions();
+        opts.Policies.UseDurableLocalQueues();
+        opts.Policies.UseDurableInboxOnAllListeners();
+        opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+        opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+    });
+
+    builder.Services
+        .AddDomainsModule()
+        .AddServersModule()
+        .AddDispatchModule()
+        .AddNotificationsModule();
+
+    builder.Services.AddWolverineHttp();
+    builder.Services.AddProblemDetails();
+    builder.Services.AddApiKeySecurity();
+    builder.Services.AddOpenApi();
+    builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql");
+
+    var app = builder.Build();
+
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
+    app.MapHealthChecks("/health").AllowAnonymous();
+    app.MapOpenApi().AllowAnonymous();
+    app.MapWolverineEndpoints(opts =>
+    {
+        opts.RequireAuthorizeOnAll();
+        opts.RejectUnparseableQueryValues = true;
+    });
+
+    return await app.RunJasperFxCommands(args);
+}
+catch (HostConfigurationException e)
+{
+    await Console.Error.WriteLineAsync($"NightPOS Mail cannot start: {e.Message}");
+    return 2;
+}
+public partial class Program;

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+
+namespace NightPos.Host.Tests;
+
+/// <summary>
+/// Starts the real host as a process, the way an operator would, and checks that it refuses
+/// to run rather than half-start when something it needs is missing.
+/// </summary>
+public sealed class StartupTests
+{
+    private static readonly Dictionary<string, string> Keys = new()
+    {
+        ["NightPos__Auth__AdminKey"] = "startup-admin-key-0001",
+        ["NightPos__Auth__AuditorKey"] = "startup-auditor-key-0002",
+        ["NightPos__Auth__SenderKey"] = "startup-sender-key-0003",
+    };
+
+    [Fact]
+    public async Task Host_exits_non_zero_when_PostgreSQL_is_unreachable()
+    {
+        var environment = new Dictionary<string, string>(Keys)
+        {
+            ["NIGHTPOS_POSTGRES"] = "Host=127.0.0.1;Port=1;Database=nightpos;Timeout=3",
+        };
+
+        var (exitCode, output) = await RunHostAsync(environment);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("PostgreSQL at 127.0.0.1:1 (database 'nightpos') is unreachable", output);
+    }
+
+    [Fact]
+    public async Task Host_exits_non_zero_without_a_connection_string()
+    {
+        var (exitCode, output) = await RunHostAsync(new Dictionary<string, string>(Keys));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("No PostgreSQL connection string", output);
+    }
+
+    [Fact]
+    public async Task Host_exits_non_zero_without_a_sender_key()
+    {
+        var environment = new Dictionary<string, string>(Keys)
+        {
+            ["NIGHTPOS_POSTGRES"] = "Host=127.0.0.1;Port=1;Database=nightpos;Timeout=3",
+        };
+        environment.Remove("NightPos__Auth__SenderKey");
+
+        var (exitCode, output) = await RunHostAsync(environment);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("NightPos:Auth:SenderKey is missing", output);
+    }
+
+    // The host's own build output, not the copy beside this test assembly: at start-up the host
+    // scans the assemblies of its folder, and the test framework's must not be among them.
+    private static string HostAssemblyPath()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (!File.Exists(Path.Combine(root.FullName, "NightPos.sln")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("NightPos.sln not found.");
+        }
+
+        return Path.Combine(
+            root.FullName, "src", "Host", "bin", configuration, testOutput.Name, "NightPos.Host.dll");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunHostAsync(
+        Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [HostAssemblyPath()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var variable in start.Environment.Keys.ToList())
+        {
+            if (variable.StartsWith("NIGHTPOS", StringComparison.OrdinalIgnoreCase)
+                || variable.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase))
+            {
+                start.Environment.Remove(variable);
+            }
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(limit.Token);
+
+        // Console formatting wraps long lines: join them back before searching.
+        var text = string.Join(" ", (await output + await error)
+            .Split('\n')
+            .Select(line => line.Trim()));
+        return (process.ExitCode, text);
+    }
+}
