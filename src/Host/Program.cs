@@ -1,8 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Resources;
 using Marten;
+using Weasel.Core;
 using Npgsql;
 using NightPos.Dispatch;
 using NightPos.Domains;
@@ -37,6 +40,7 @@ try
             opts.Events.DatabaseSchemaName = "nightpos";
             opts.Events.MetadataConfig.UserNameEnabled = true;
             opts.Events.MetadataConfig.HeadersEnabled = true;
+            opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         })
         .UseNpgsqlDataSource()
         .UseLightweightSessions()
@@ -63,6 +67,8 @@ try
         .AddNotificationsModule();
 
     builder.Services.AddWolverineHttp();
+    builder.Services.ConfigureHttpJsonOptions(opts => opts.SerializerOptions.Converters.Add(
+        new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));
     builder.Services.AddProblemDetails();
     builder.Services.AddApiKeySecurity();
     builder.Services.AddOpenApi();

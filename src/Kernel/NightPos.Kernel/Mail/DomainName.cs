@@ -1,0 +1,89 @@
+using System.Globalization;
+
+namespace NightPos.Kernel.Mail;
+
+/// <summary>
+/// Mail domains in the one form the product stores and compares: ASCII (punycode for
+/// internationalised names, per IDNA), lower-case, without a trailing dot (SPEC R3, R5).
+/// </summary>
+public static class DomainName
+{
+    private const int MaxLength = 253;
+    private const int MaxLabelLength = 63;
+
+    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
+
+    /// <summary>
+    /// Answers the ASCII, lower-case form of <paramref name="input"/>, or null with the reason
+    /// when it is not a host name of at least two labels (RFC 1035 letters, digits and inner
+    /// hyphens per label, IDNA for the rest).
+    /// </summary>
+    public static string? Normalize(string? input, out string? error)
+    {
+        error = null;
+        var text = input?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            error = "is empty";
+            return null;
+        }
+
+        if (text.Any(char.IsWhiteSpace) || text.Any(char.IsControl))
+        {
+            error = "contains spaces or control characters";
+            return null;
+        }
+
+        string ascii;
+        try
+        {
+            ascii = Idn.GetAscii(text.TrimEnd('.')).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            error = "is not a valid domain name (letters, digits and hyphens per label, "
+                + "labels separated by dots)";
+            return null;
+        }
+
+        var labels = ascii.Split('.');
+        if (ascii.Length > MaxLength || labels.Length < 2)
+        {
+            error = labels.Length < 2
+                ? "needs at least two labels, e.g. example.com"
+                : $"is longer than {MaxLength} characters";
+            return null;
+        }
+
+        foreach (var label in labels)
+        {
+            if (!IsLdhLabel(label))
+            {
+                error = $"has an invalid label '{label}' (letters, digits and inner hyphens, "
+                    + $"at most {MaxLabelLength} characters)";
+                return null;
+            }
+        }
+
+        return ascii;
+    }
+
+    /// <summary>The Unicode form of a stored ASCII domain, for display only.</summary>
+    public static string ToUnicode(string ascii)
+    {
+        try
+        {
+            return Idn.GetUnicode(ascii);
+        }
+        catch (ArgumentException)
+        {
+            return ascii;
+        }
+    }
+
+    private static bool IsLdhLabel(string label) =>
+        label.Length is > 0 and <= MaxLabelLength
+        && label[0] != '-'
+        && label[^1] != '-'
+        && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+}
