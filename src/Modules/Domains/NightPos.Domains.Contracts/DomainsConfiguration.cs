@@ -9,10 +9,10 @@ namespace NightPos.Domains.Contracts;
 public sealed record GetDomainsConfiguration(DateTimeOffset? At = null);
 
 /// <summary>
-/// Asks for <see cref="DomainsConfiguration.Version"/> alone, so that a reader holding a copy
-/// can tell cheaply whether it is still current. Answered with a <see cref="long"/>.
+/// Asks for <see cref="DomainsConfiguration.Revision"/> alone, so that a reader holding a copy
+/// can tell cheaply whether it is still current. Answered with a <see cref="Guid"/>.
 /// </summary>
-public sealed record GetDomainsConfigurationVersion;
+public sealed record GetDomainsConfigurationRevision;
 
 /// <summary>
 /// The alias domains, companies and system parameters of the installation at one instant.
@@ -21,15 +21,16 @@ public sealed record GetDomainsConfigurationVersion;
 /// <param name="AliasDomains">Every alias domain, ordered by sequence, then creation (SPEC R2).</param>
 /// <param name="Companies">Every company, oldest first: the first is the default company.</param>
 /// <param name="Parameters">System parameters by key, e.g. <see cref="ParameterKeys.DefaultFromFilter"/>.</param>
-/// <param name="Version">
-/// Grows with every change of this configuration; equal versions mean equal configurations.
+/// <param name="Revision">
+/// Changes with every committed change of this configuration; readers compare revisions for
+/// equality only: equal revisions mean the same configuration.
 /// </param>
 public sealed record DomainsConfiguration(
     string DatabaseDomain,
     IReadOnlyList<AliasDomainInfo> AliasDomains,
     IReadOnlyList<CompanyInfo> Companies,
     IReadOnlyDictionary<string, string> Parameters,
-    long Version);
+    Guid Revision);
 
 /// <summary>
 /// An alias domain (SPEC "Terms", R3): all names are stored validated and lower-case, the domain

@@ -8,17 +8,19 @@ namespace NightPos.Servers.Contracts;
 public sealed record GetServersConfiguration(DateTimeOffset? At = null);
 
 /// <summary>
-/// Asks for <see cref="ServersConfiguration.Version"/> alone, answered with a <see cref="long"/>.
+/// Asks for <see cref="ServersConfiguration.Revision"/> alone, answered with a <see cref="Guid"/>.
 /// </summary>
-public sealed record GetServersConfigurationVersion;
+public sealed record GetServersConfigurationRevision;
 
 /// <param name="Servers">Every server not deleted, archived ones included, in creation order.</param>
 /// <param name="DedicatedMassMailingServerId">The mass-mailing dedicated server (SPEC R6), if set.</param>
-/// <param name="Version">Grows with every change; equal versions mean equal configurations.</param>
+/// <param name="Revision">
+/// Changes with every committed change; equal revisions mean the same configuration.
+/// </param>
 public sealed record ServersConfiguration(
     IReadOnlyList<OutgoingServerInfo> Servers,
     Guid? DedicatedMassMailingServerId,
-    long Version);
+    Guid Revision);
 
 /// <summary>
 /// An outgoing mail server without its secrets. <see cref="FromFilter"/> is the normalised
