@@ -102,7 +102,10 @@ public sealed partial class AuthorizationMatrixTests(NightPosApp app)
         return routes;
     }
 
-    private static async Task<HttpStatusCode> SendAsync(HttpClient client, string route, string? key)
+    private static async Task<HttpStatusCode> SendAsync(
+        HttpClient client,
+        string route,
+        string? key)
     {
         var parts = route.Split(' ', 2);
         var path = parts[1].Replace("{}", Guid.NewGuid().ToString());
