@@ -13,6 +13,13 @@ internal static class ApiRoutes
         new Dictionary<string, string>
         {
             ["GET /api/history"] = Kernel.Policies.Audit,
+            ["GET /api/servers"] = Kernel.Policies.Audit,
+            ["POST /api/servers"] = Kernel.Policies.Configure,
+            ["GET /api/servers/{}"] = Kernel.Policies.Audit,
+            ["PATCH /api/servers/{}"] = Kernel.Policies.Configure,
+            ["DELETE /api/servers/{}"] = Kernel.Policies.Configure,
+            ["GET /api/settings/mass-mailing"] = Kernel.Policies.Audit,
+            ["PUT /api/settings/mass-mailing"] = Kernel.Policies.Configure,
         };
 
     /// <summary>The roles each policy admits.</summary>

@@ -16,20 +16,25 @@ public sealed class SecretCipher
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
-    private readonly byte[] _masterKey;
+    // Read at first use, not at construction: the endpoints are built before the host validates
+    // its options, and the host's own check (SecretsOptionsValidator) says what is wrong.
+    private readonly Lazy<(byte[] Key, string Id)> _master;
 
-    public SecretCipher(IOptions<SecretsOptions> options)
-    {
-        _masterKey = MasterKey.Parse(options.Value.MasterKey)
-            ?? throw new InvalidOperationException(
-                "NightPos:Secrets:MasterKey is missing or not the base64 of 32 bytes.");
+    public SecretCipher(IOptions<SecretsOptions> options) =>
+        _master = new(() =>
+        {
+            var key = MasterKey.Parse(options.Value.MasterKey)
+                ?? throw new InvalidOperationException(
+                    "NightPos:Secrets:MasterKey is missing or not the base64 of 32 bytes.");
 
-        // A fingerprint, not the key: it tells which master key wrapped a data key, so that a
-        // host started with another key says so instead of failing to decrypt.
-        MasterKeyId = Convert.ToHexStringLower(SHA256.HashData(_masterKey))[..16];
-    }
+            // A fingerprint, not the key: it tells which master key wrapped a data key, so that
+            // a host started with another key says so instead of failing to decrypt.
+            return (key, Convert.ToHexStringLower(SHA256.HashData(key))[..16]);
+        });
 
-    public string MasterKeyId { get; }
+    public string MasterKeyId => _master.Value.Id;
+
+    private byte[] Master => _master.Value.Key;
 
     public (ServerDataKey Key, ServerSecret Secret) Seal(
         Guid serverId,
@@ -47,7 +52,7 @@ public sealed class SecretCipher
                 Id = keyId,
                 ServerId = serverId,
                 MasterKeyId = MasterKeyId,
-                WrappedKey = Encrypt(_masterKey, dataKey, KeyAssociatedData(serverId, keyId)),
+                WrappedKey = Encrypt(Master, dataKey, KeyAssociatedData(serverId, keyId)),
                 CreatedAt = now,
             };
             var secret = new ServerSecret
@@ -78,7 +83,7 @@ public sealed class SecretCipher
                 + "host with the master key they were stored under, or enter them again.");
         }
 
-        var dataKey = Decrypt(_masterKey, key.WrappedKey, KeyAssociatedData(secret.Id, key.Id));
+        var dataKey = Decrypt(Master, key.WrappedKey, KeyAssociatedData(secret.Id, key.Id));
         byte[]? plaintext = null;
         try
         {
