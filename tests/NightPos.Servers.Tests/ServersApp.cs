@@ -2,8 +2,10 @@ using Alba;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NightPos.Servers.Contracts;
 using NightPos.Testing;
 using Npgsql;
+using Wolverine;
 
 namespace NightPos.Servers.Tests;
 
@@ -40,6 +42,21 @@ public sealed class ServersApp : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+    }
+
+    /// <summary>The Servers configuration revision, asked through the module's contract.</summary>
+    public async Task<Guid> RevisionAsync()
+    {
+        using var scope = Host.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        return await bus.InvokeAsync<Guid>(new GetServersConfigurationRevision());
+    }
+
+    public async Task<ServersConfiguration> ConfigurationAsync(DateTimeOffset? at = null)
+    {
+        using var scope = Host.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        return await bus.InvokeAsync<ServersConfiguration>(new GetServersConfiguration(at));
     }
 
     /// <summary>How many events the whole store holds, of every stream and module.</summary>

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NightPos.Servers.Configuration;
+using NightPos.Servers.ConnectionTests;
 using NightPos.Servers.Contracts;
 using NightPos.Servers.MassMailing;
 using NightPos.Servers.OutgoingServers;
@@ -39,6 +40,7 @@ public static class ServersModule
         services.AddSingleton<SecretCipher>();
         services.AddSingleton<SecretVault>();
         services.AddSingleton<IServerCredentials, ServerCredentials>();
+        services.AddSingleton<SmtpConnectionProbe>();
         return services;
     }
 }
