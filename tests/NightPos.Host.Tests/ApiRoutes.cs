@@ -18,6 +18,7 @@ internal static class ApiRoutes
             ["GET /api/servers/{}"] = Kernel.Policies.Audit,
             ["PATCH /api/servers/{}"] = Kernel.Policies.Configure,
             ["DELETE /api/servers/{}"] = Kernel.Policies.Configure,
+            ["POST /api/servers/{}/test"] = Kernel.Policies.Configure,
             ["GET /api/settings/mass-mailing"] = Kernel.Policies.Audit,
             ["PUT /api/settings/mass-mailing"] = Kernel.Policies.Configure,
         };
