@@ -27,6 +27,7 @@ public static class ServersModule
             opts.RegisterDocumentType<ServerSecret>();
             opts.RegisterDocumentType<ServersRevision>();
             opts.Listeners.Add(new ServersRevisionListener());
+            opts.Storage.ExtendedSchemaObjects.Add(CreationOrder.Sequence(opts.DatabaseSchemaName));
         });
 
         services.AddOptions<ServersOptions>()

@@ -54,7 +54,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var createdOfServerView, var startStream) = NightPos.Servers.OutgoingServers.AddOutgoingServerEndpoint.Post(request, _optionsOfServersOptions, _optionsOfDefaultServerOptions, _secretVault, documentSession, _timeProvider, httpContext.User);
+            (var createdOfServerView, var startStream) = await NightPos.Servers.OutgoingServers.AddOutgoingServerEndpoint.Post(request, _optionsOfServersOptions, _optionsOfDefaultServerOptions, _secretVault, documentSession, _timeProvider, httpContext.User, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (startStream != null)
             {

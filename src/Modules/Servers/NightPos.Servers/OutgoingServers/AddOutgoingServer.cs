@@ -41,14 +41,15 @@ public static class AddOutgoingServerEndpoint
 
     [WolverinePost("/api/servers")]
     [Authorize(Policy = Policies.Configure)]
-    public static (Created<ServerView>, IStartStream) Post(
+    public static async Task<(Created<ServerView>, IStartStream)> Post(
         AddOutgoingServer request,
         IOptions<ServersOptions> options,
         IOptions<DefaultServerOptions> defaults,
         SecretVault vault,
         IDocumentSession session,
         TimeProvider clock,
-        ClaimsPrincipal user)
+        ClaimsPrincipal user,
+        CancellationToken cancellation)
     {
         var draft = ServerRules.Decide(request, null, options.Value).Draft!;
         var id = Guid.CreateVersion7();
@@ -56,9 +57,10 @@ public static class AddOutgoingServerEndpoint
         var secret = draft.Credentials.Replacement is { } secrets
             ? vault.Store(session, id, secrets, replaced: null, user.Identity?.Name)
             : null;
-        var added = OutgoingServerDecisions.Add(id, draft, secret);
+        var order = await CreationOrder.NextAsync(session, cancellation);
+        var added = OutgoingServerDecisions.Add(id, draft, secret, order);
 
-        var server = OutgoingServer.From(added, clock.GetUtcNow(), creationOrder: 0);
+        var server = OutgoingServer.From(added, clock.GetUtcNow());
         return (
             TypedResults.Created($"/api/servers/{id}", ServerView.From(server, defaults.Value)),
             MartenOps.StartStream<OutgoingServer>(id, added));

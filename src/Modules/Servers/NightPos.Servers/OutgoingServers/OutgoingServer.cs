@@ -7,8 +7,7 @@ namespace NightPos.Servers.OutgoingServers;
 /// <summary>
 /// The current state of one outgoing server, kept by an inline snapshot of its stream and folded
 /// by the same methods when the configuration is rebuilt at a past instant (SPEC R16).
-/// <see cref="CreationOrder"/> is the sequence of the event that added it: stable, and the last
-/// tie-breaker of SPEC R5's ordering.
+/// <see cref="CreationOrder"/> is stable, and the last tie-breaker of SPEC R5's ordering.
 /// </summary>
 public sealed record OutgoingServer(
     Guid Id,
@@ -27,9 +26,9 @@ public sealed record OutgoingServer(
     ConnectionTestSummary? LastTest)
 {
     public static OutgoingServer Create(IEvent<OutgoingServerAdded> e) =>
-        From(e.Data, e.Timestamp, e.Sequence);
+        From(e.Data, e.Timestamp);
 
-    public static OutgoingServer From(OutgoingServerAdded e, DateTimeOffset at, long creationOrder) =>
+    public static OutgoingServer From(OutgoingServerAdded e, DateTimeOffset at) =>
         new(
             e.ServerId,
             e.Name,
@@ -43,7 +42,7 @@ public sealed record OutgoingServer(
             e.Active,
             e.Secret,
             at,
-            creationOrder,
+            e.CreationOrder,
             LastTest: null);
 
     public OutgoingServer Apply(ServerRenamed e) => this with { Name = e.Name };

@@ -8,7 +8,11 @@ namespace NightPos.Servers.OutgoingServers;
 /// </summary>
 public static class OutgoingServerDecisions
 {
-    public static OutgoingServerAdded Add(Guid id, ServerDraft draft, SecretReference? secret) =>
+    public static OutgoingServerAdded Add(
+        Guid id,
+        ServerDraft draft,
+        SecretReference? secret,
+        long creationOrder) =>
         new(
             id,
             draft.Name,
@@ -20,7 +24,8 @@ public static class OutgoingServerDecisions
             draft.Filter.ToString(),
             draft.Priority,
             draft.Active,
-            secret);
+            secret,
+            creationOrder);
 
     public static IReadOnlyList<object> Change(
         OutgoingServer current,

@@ -8,7 +8,10 @@ namespace NightPos.Servers.OutgoingServers;
 // only as a SecretReference (SPEC R17, ADR 0008). A cli server's Host, Port and Encryption are
 // null: they come from the installation's NightPos:DefaultServer settings (SPEC R7).
 
-/// <summary>A server was configured; <see cref="FromFilter"/> is normalised, empty for none.</summary>
+/// <summary>
+/// A server was configured; <see cref="FromFilter"/> is normalised, empty for none, and
+/// <see cref="CreationOrder"/> numbers it among all servers ever created.
+/// </summary>
 public sealed record OutgoingServerAdded(
     Guid ServerId,
     string Name,
@@ -20,7 +23,8 @@ public sealed record OutgoingServerAdded(
     string FromFilter,
     int Priority,
     bool Active,
-    SecretReference? Secret) : IConfigurationEvent;
+    SecretReference? Secret,
+    long CreationOrder) : IConfigurationEvent;
 
 public sealed record ServerRenamed(Guid ServerId, string Name) : IConfigurationEvent;
 
