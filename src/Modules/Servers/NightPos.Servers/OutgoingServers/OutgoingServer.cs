@@ -25,8 +25,10 @@ public sealed record OutgoingServer(
     long CreationOrder,
     ConnectionTestSummary? LastTest)
 {
+    // PostgreSQL keeps microseconds: the inline snapshot sees the event's time before it is
+    // stored, a rebuild after, and both must say the same.
     public static OutgoingServer Create(IEvent<OutgoingServerAdded> e) =>
-        From(e.Data, e.Timestamp);
+        From(e.Data, e.Timestamp.AddTicks(-(e.Timestamp.Ticks % TimeSpan.TicksPerMicrosecond)));
 
     public static OutgoingServer From(OutgoingServerAdded e, DateTimeOffset at) =>
         new(
