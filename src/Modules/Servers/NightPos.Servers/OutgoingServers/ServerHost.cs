@@ -17,7 +17,7 @@ public static class ServerHost
 
     public static string? Normalize(string? input, out string? error)
     {
-        var text = input?.Trim() ?? "";
+        var text = input?.Trim(' ') ?? "";
         error = null;
         if (text.Length == 0)
         {
