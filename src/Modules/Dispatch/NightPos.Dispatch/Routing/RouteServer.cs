@@ -1,0 +1,63 @@
+using System.Collections.Frozen;
+using NightPos.Kernel.Mail;
+using NightPos.Servers.Contracts;
+
+namespace NightPos.Dispatch.Routing;
+
+/// <summary>
+/// One outgoing server as routing sees it: its identity and its FROM filter split into a set of
+/// whole addresses and a set of domains, so that "does the filter allow this sender" is two hash
+/// lookups. Sets compare ASCII case-insensitively: every entry is stored ASCII lower-case
+/// (FROM filters are validated, domains kept in punycode), and callers pass only ASCII keys, so
+/// a look-alike such as a dotless 'ı' can never fold onto an 'i'.
+/// </summary>
+internal sealed class RouteServer
+{
+    private readonly FrozenSet<string> _addresses;
+    private readonly FrozenSet<string> _domains;
+
+    private RouteServer(Guid? id, string name, bool active, FromFilter filter)
+    {
+        Id = id;
+        Name = name;
+        Active = active;
+        Filter = filter;
+        _addresses = filter.Addresses.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _domains = filter.Domains.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The server's id; null for the default server of the configuration file.</summary>
+    public Guid? Id { get; }
+
+    public string Name { get; }
+
+    public bool Active { get; }
+
+    public FromFilter Filter { get; }
+
+    public bool HasEmptyFilter => Filter.IsEmpty;
+
+    public static RouteServer Outgoing(OutgoingServerInfo info) =>
+        new(info.Id, info.Name, info.Active, FromFilter.FromStored(info.FromFilter));
+
+    /// <summary>
+    /// The default server while no outgoing server is active (SPEC R5): its filter is the system
+    /// parameter <c>mail.default.from_filter</c>.
+    /// </summary>
+    public static RouteServer Default(FromFilter parameter) =>
+        new(null, DefaultServerName, active: true, parameter);
+
+    public const string DefaultServerName = "Default server";
+
+    /// <summary>
+    /// True when mail from the address may go through this server (SPEC R5, "envelope"): the
+    /// filter is empty, or holds the address or its domain. Both keys are ASCII; a null address
+    /// (no author, or a local part no filter can hold) still matches by domain.
+    /// </summary>
+    public bool Allows(string? asciiAddress, string? asciiDomain) =>
+        HasEmptyFilter
+        || (asciiAddress is not null && _addresses.Contains(asciiAddress))
+        || (asciiDomain is not null && _domains.Contains(asciiDomain));
+
+    public bool Allows(MatchKeys keys) => Allows(keys.Address, keys.Domain);
+}
