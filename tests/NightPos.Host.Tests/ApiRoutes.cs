@@ -1,0 +1,27 @@
+using NightPos.Kernel;
+
+namespace NightPos.Host.Tests;
+
+/// <summary>
+/// Every route of API.md with the policy its roles call for ("Administrators may do
+/// everything; auditors may only read; senders may send mail, post on threads, read messages
+/// and preview routing"). Route parameters are written <c>{}</c> whatever their names.
+/// </summary>
+internal static class ApiRoutes
+{
+    public static IReadOnlyDictionary<string, string> Policies { get; } =
+        new Dictionary<string, string>
+        {
+            ["GET /api/history"] = Kernel.Policies.Audit,
+        };
+
+    /// <summary>The roles each policy admits.</summary>
+    public static IReadOnlySet<string> RolesOf(string policy) => policy switch
+    {
+        Kernel.Policies.Configure => new HashSet<string> { Roles.Admin },
+        Kernel.Policies.Audit => new HashSet<string> { Roles.Admin, Roles.Auditor },
+        Kernel.Policies.Send => new HashSet<string> { Roles.Admin, Roles.Sender },
+        Kernel.Policies.Read => new HashSet<string> { Roles.Admin, Roles.Auditor, Roles.Sender },
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown policy."),
+    };
+}
