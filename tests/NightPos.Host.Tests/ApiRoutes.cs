@@ -13,6 +13,8 @@ internal static class ApiRoutes
         new Dictionary<string, string>
         {
             ["GET /api/history"] = Kernel.Policies.Audit,
+            ["GET /api/configuration"] = Kernel.Policies.Audit,
+            ["POST /api/routing/preview"] = Kernel.Policies.Read,
         };
 
     /// <summary>The roles each policy admits.</summary>
