@@ -161,7 +161,8 @@ internal static class RoutingPolicy
         }
 
         return table.Company(id) ?? throw new RouteRefusedException(
-            "companyId", 404, $"No company has the id {id}: use an id from GET /api/companies.");
+            "companyId", 404, $"The companyId {id} names no company: use an id from "
+            + "GET /api/companies, or leave companyId out for the first company.");
     }
 
     private static AuthorFrom? AuthorOf(string? from) =>
@@ -172,11 +173,12 @@ internal static class RoutingPolicy
     private static RouteServer ForcedServer(RoutingTable table, Guid id)
     {
         var server = table.Server(id) ?? throw new RouteRefusedException(
-            "serverId", 404, $"No outgoing server has the id {id}: use an id from GET /api/servers.");
+            "serverId", 404, $"The serverId {id} names no outgoing server: use an id from "
+            + "GET /api/servers, or leave serverId out to let routing choose.");
 
         // R6: an archived server cannot be forced, even though it still exists.
         return server.Active ? server : throw new RouteRefusedException(
-            "serverId", 400, $"The outgoing server '{server.Name}' ({id}) is archived and cannot "
-            + "carry mail: activate it, or name an active server.");
+            "serverId", 400, $"The serverId {id} names '{server.Name}', which is archived and "
+            + "cannot carry mail: activate it, or name an active server.");
     }
 }
