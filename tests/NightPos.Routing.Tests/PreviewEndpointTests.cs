@@ -8,7 +8,7 @@ namespace NightPos.Routing.Tests;
 /// <c>POST /api/routing/preview</c> and <c>GET /api/configuration</c> refusing what they cannot
 /// answer, with problem details that name the field to fix (API.md, common rules).
 /// </summary>
-public sealed class PreviewEndpointTests(NightPosApp app)
+public sealed class PreviewEndpointTests(NightPosApp app) : IClassFixture<NightPosApp>
 {
     public static TheoryData<string, object?, string> BadPreviews => new()
     {

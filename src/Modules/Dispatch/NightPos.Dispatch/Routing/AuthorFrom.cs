@@ -13,12 +13,14 @@ internal sealed class AuthorFrom
 {
     private static readonly ParserOptions Parsing = ParserOptions.Default.Clone();
 
-    private AuthorFrom(MailboxAddress mailbox, MatchKeys keys)
+    private readonly int _at;
+
+    private AuthorFrom(MailboxAddress mailbox, int at)
     {
         Mailbox = mailbox;
-        Keys = keys;
+        _at = at;
         WireAddress = mailbox.GetAddress(idnEncode: true);
-        NameWhenRewritten = mailbox.Name is { Length: > 0 } name ? name : Unquote(mailbox.LocalPart);
+        Keys = KeysOf(mailbox.Address, at);
     }
 
     public MailboxAddress Mailbox { get; }
@@ -32,7 +34,8 @@ internal sealed class AuthorFrom
     /// The display name a rewritten From keeps (SPEC R5): the author's own, or the local part of
     /// the address when there is none, so that <c>mary@customer.example</c> still reads "mary".
     /// </summary>
-    public string NameWhenRewritten { get; }
+    public string NameWhenRewritten =>
+        Mailbox.Name is { Length: > 0 } name ? name : Unquote(Mailbox.Address[.._at]);
 
     /// <summary>
     /// Parses a raw From. Answers true with a null author when there is none (null or blank:
@@ -59,20 +62,23 @@ internal sealed class AuthorFrom
         // Fails for a group, for several addresses ("a@x.com, b@y.com") and for text that is no
         // address at all; a display name that looks like an address ("a@x.com" <b@y.com>) is
         // only a name.
-        if (!MailboxAddress.TryParse(Parsing, raw, out var mailbox) || mailbox.Domain.Length == 0)
+        var at = -1;
+        if (!MailboxAddress.TryParse(Parsing, raw, out var mailbox)
+            || (at = mailbox.Address.LastIndexOf('@')) <= 0
+            || at == mailbox.Address.Length - 1)
         {
             error = "is not one mailbox: give a single address, optionally with a display name, "
                 + "e.g. \"Mary\" <mary@example.com>";
             return false;
         }
 
-        author = new AuthorFrom(mailbox, KeysOf(mailbox));
+        author = new AuthorFrom(mailbox, at);
         return true;
     }
 
-    private static MatchKeys KeysOf(MailboxAddress mailbox)
+    private static MatchKeys KeysOf(string address, int at)
     {
-        var domain = AsciiDomainOf(mailbox);
+        var domain = AsciiDomainOf(address.AsSpan(at + 1));
         if (domain is null)
         {
             return default;
@@ -80,25 +86,29 @@ internal sealed class AuthorFrom
 
         // Near miss: a non-ASCII local part (RFC 6532) is never a filter entry, so it gets no
         // whole-address key rather than a case-folded one that could equal an ASCII entry.
-        var local = mailbox.LocalPart;
-        return Ascii.IsValid(local) ? new MatchKeys($"{local}@{domain}", domain) : new(null, domain);
+        var local = address.AsSpan(0, at);
+        if (!Ascii.IsValid(local))
+        {
+            return new MatchKeys(null, domain);
+        }
+
+        return address.AsSpan(at + 1).SequenceEqual(domain)
+            ? new MatchKeys(address, domain)
+            : new MatchKeys(string.Concat(local, "@", domain), domain);
     }
 
-    private static string? AsciiDomainOf(MailboxAddress mailbox)
+    private static string? AsciiDomainOf(ReadOnlySpan<char> domain)
     {
-        var domain = mailbox.Domain;
-
         // The common case, an ASCII host name, is used as it is: the filter sets compare ASCII
         // case-insensitively, and a look-alike or a sub-domain stays a different key.
-        if (Ascii.IsValid(domain) && domain.Contains('.') && !domain.EndsWith('.')
-            && !domain.StartsWith('['))
+        if (Ascii.IsValid(domain) && domain.Contains('.') && domain[^1] != '.' && domain[0] != '[')
         {
-            return domain;
+            return domain.ToString();
         }
 
         // Internationalised names compare in their punycode form (SPEC "FROM filter"); anything
         // that is not a host name (a domain literal, a single label) matches no entry.
-        return DomainName.Normalize(domain, out _);
+        return DomainName.Normalize(domain.ToString(), out _);
     }
 
     private static string Unquote(string localPart) =>

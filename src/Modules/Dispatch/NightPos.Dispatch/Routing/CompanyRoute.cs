@@ -9,6 +9,8 @@ namespace NightPos.Dispatch.Routing;
 /// </summary>
 internal sealed class CompanyRoute
 {
+    private readonly string?[] _outcomes = new string?[Enum.GetValues<FromOutcome>().Length * 2];
+
     public CompanyRoute(CompanyInfo company, AliasDomainInfo domain, NotificationRoute? fallback)
     {
         Id = company.Id;
@@ -20,7 +22,7 @@ internal sealed class CompanyRoute
         BounceAddress = domain.BounceAddress;
         BounceKeys = MatchKeys.OfStored(BounceAddress);
         ReplyTo = domain.CatchallAddress;
-        BareNotificationFrom = WireFrom.Format(null, NotificationAddress);
+        BareNotificationFrom = WireFrom.Format(name: null, NotificationAddress);
         Fallback = fallback;
     }
 
@@ -54,6 +56,14 @@ internal sealed class CompanyRoute
 
     /// <summary>Where mail goes when the author's From matches no filter; null without servers.</summary>
     public NotificationRoute? Fallback { get; }
+
+    /// <summary>
+    /// The company's part of an explanation (see <see cref="Explain"/>), made on first use
+    /// and kept with the table.
+    /// </summary>
+    public string Outcome(FromOutcome outcome, bool bounceAllowed) =>
+        _outcomes[((int)outcome * 2) + (bounceAllowed ? 1 : 0)]
+            ??= Explain.OutcomeSentence(this, outcome, bounceAllowed);
 }
 
 /// <summary>The outcome of SPEC R5 steps 2 to 4 for one company.</summary>

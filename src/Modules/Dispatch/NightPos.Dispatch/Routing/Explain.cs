@@ -1,8 +1,10 @@
 namespace NightPos.Dispatch.Routing;
 
 /// <summary>
-/// The sentences a routing answer gives a person: which step of SPEC R5 to R7 decided, and why
-/// the envelope sender is what it is. Addresses appear as routing compared them.
+/// The sentences a routing answer gives a person: which step of SPEC R5 to R7 chose the server,
+/// what became of the From, and why the envelope sender is what it is. The first part depends
+/// on the server and the rule, the rest on the company and two facts of the decision, so both
+/// are made once per routing table and an answer only joins two strings.
 /// </summary>
 internal static class Explain
 {
@@ -12,57 +14,76 @@ internal static class Explain
         CompanyRoute company,
         AuthorFrom? author,
         bool authorAllowed,
-        bool bounceAllowed,
-        string envelopeFrom)
+        bool bounceAllowed)
     {
-        var from = author is null ? "The message has no author address" : $"From {author.WireAddress}";
-        var choice = rule switch
+        var forced = rule is RoutingRule.Explicit or RoutingRule.Dedicated or RoutingRule.DefaultServer;
+        var outcome = (author, forced, authorAllowed) switch
         {
-            RoutingRule.Address =>
-                $"{from}: '{server.Name}' is the first active server whose FROM filter holds that "
-                + "whole address (R5 step 1), so the From stays.",
-            RoutingRule.Domain =>
-                $"{from}: no FROM filter holds that whole address; '{server.Name}' is the first "
-                + $"active server whose filter holds its domain {author!.Keys.Domain} (R5 step 1), "
-                + "so the From stays.",
-            RoutingRule.NotificationAddress =>
-                $"{from}: no FROM filter holds it; '{server.Name}' is the first active server whose "
-                + $"filter holds the notification address {company.NotificationAddress} (R5 step 2), "
-                + "so the From becomes that address.",
-            RoutingRule.NotificationDomain =>
-                $"{from}: no FROM filter holds it or the notification address; '{server.Name}' is the "
-                + "first active server whose filter holds the notification domain (R5 step 2), so "
-                + $"the From becomes {company.NotificationAddress}.",
-            RoutingRule.NoFilter =>
-                $"{from}: no FROM filter holds it or the notification address; '{server.Name}' is "
-                + "the first active server without a FROM filter (R5 step 3), so the From becomes "
-                + $"{company.NotificationAddress}.",
-            RoutingRule.FirstServer =>
-                $"{from}: no FROM filter holds it or the notification address and every active "
-                + $"server has a filter, so the first one, '{server.Name}', carries it (R5 step 4) "
-                + $"and the From becomes {company.NotificationAddress}.",
-            RoutingRule.DefaultServer =>
-                $"{from}: no outgoing server is active, so the default server carries it and "
-                + "mail.default.from_filter decides (R5): "
-                + Kept(authorAllowed, author, company, "the parameter"),
-            RoutingRule.Dedicated =>
-                $"{from}: mass mail goes through the dedicated mass-mailing server "
-                + $"'{server.Name}' (R6): " + Kept(authorAllowed, author, company, "its FROM filter"),
-            RoutingRule.Explicit =>
-                $"{from}: the message names the server '{server.Name}' (R6): "
-                + Kept(authorAllowed, author, company, "its FROM filter"),
-            _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
+            (null, _, _) => FromOutcome.NoAuthor,
+            (_, false, true) => FromOutcome.Stays,
+            (_, false, false) => FromOutcome.BecomesNotification,
+            (_, true, true) => FromOutcome.FilterAllows,
+            _ => FromOutcome.FilterRefuses,
         };
 
+        return string.Concat(server.Sentence(rule), company.Outcome(outcome, bounceAllowed));
+    }
+
+    /// <summary>What the rule says about the server that it chose.</summary>
+    public static string ServerSentence(RoutingRule rule, string server) => rule switch
+    {
+        RoutingRule.Address =>
+            $"'{server}' is the first active server whose FROM filter holds the author's whole "
+            + "address (R5 step 1).",
+        RoutingRule.Domain =>
+            "No FROM filter holds the author's whole address; "
+            + $"'{server}' is the first whose filter holds its domain (R5 step 1).",
+        RoutingRule.NotificationAddress =>
+            "No FROM filter holds the author's address or domain; "
+            + $"'{server}' is the first whose filter holds the notification address (R5 step 2).",
+        RoutingRule.NotificationDomain =>
+            "No FROM filter holds the author's address, its domain or the notification address; "
+            + $"'{server}' is the first whose filter holds the notification domain (R5 step 2).",
+        RoutingRule.NoFilter =>
+            "No FROM filter holds the author's address or the notification address; "
+            + $"'{server}' is the first active server without a FROM filter (R5 step 3).",
+        RoutingRule.FirstServer =>
+            "No FROM filter holds the author's address or the notification address and every "
+            + $"active server has a filter, so the first, '{server}', is used (R5 step 4).",
+        RoutingRule.DefaultServer =>
+            "No outgoing server is active: the default server carries the mail, with "
+            + "mail.default.from_filter as its filter (R5).",
+        RoutingRule.Dedicated =>
+            $"Mass mail goes through the dedicated mass-mailing server '{server}' (R6).",
+        RoutingRule.Explicit =>
+            $"The message names the server '{server}', which wins over every other rule (R6).",
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
+    };
+
+    /// <summary>What became of the From, and of the envelope, for one company.</summary>
+    public static string OutcomeSentence(CompanyRoute company, FromOutcome outcome, bool bounceAllowed)
+    {
+        var from = outcome switch
+        {
+            FromOutcome.NoAuthor =>
+                $" The message has no author address: the From is {company.NotificationAddress}.",
+            FromOutcome.Stays => " The From stays.",
+            FromOutcome.BecomesNotification =>
+                $" The From becomes the notification address {company.NotificationAddress}.",
+            FromOutcome.FilterAllows => " That filter allows the author's address: the From stays.",
+            _ => " That filter does not allow the author's address: the From becomes the "
+                + $"notification address {company.NotificationAddress}.",
+        };
         var wholeAddress = company.ForcesHeaderFrom
             ? $" The default-from alias of {company.AliasDomain} is the whole address "
-                + $"{company.NotificationAddress}, the From of every message of its companies (R3)."
+                + $"{company.NotificationAddress}, the From of all its companies' mail (R3)."
             : "";
         var envelope = bounceAllowed
-            ? $" The envelope sender is the bounce address {envelopeFrom}, which the server allows."
-            : $" The server does not allow the bounce address {company.BounceAddress}, so the "
-                + $"envelope sender is the From's address {envelopeFrom}.";
-        return string.Concat(choice, wholeAddress, envelope);
+            ? $" The server allows the bounce address {company.BounceAddress}: it is the envelope "
+                + "sender."
+            : $" The server does not allow the bounce address {company.BounceAddress}: the "
+                + "envelope sender is the From's address.";
+        return string.Concat(from, wholeAddress, envelope);
     }
 
     public static string FirstServerMayRefuse(RouteServer server, CompanyRoute company) =>
@@ -80,16 +101,14 @@ internal static class Explain
     public static string DedicatedArchived(RouteServer server) =>
         $"The dedicated mass-mailing server '{server.Name}' is archived, so this mass message "
         + "follows the transactional cascade of R5; activate it or choose another.";
+}
 
-    private static string Kept(
-        bool authorAllowed,
-        AuthorFrom? author,
-        CompanyRoute company,
-        string filter) =>
-        author is null
-            ? $"the From is the notification address {company.NotificationAddress}."
-            : authorAllowed
-                ? $"{filter} allows the author's address, so the From stays."
-                : $"{filter} does not allow the author's address, so the From becomes "
-                    + $"{company.NotificationAddress}.";
+/// <summary>What a decision did with the author's From, as its explanation tells it.</summary>
+internal enum FromOutcome
+{
+    NoAuthor,
+    Stays,
+    BecomesNotification,
+    FilterAllows,
+    FilterRefuses,
 }

@@ -15,6 +15,7 @@ internal sealed class RouteServer
 {
     private readonly FrozenSet<string> _addresses;
     private readonly FrozenSet<string> _domains;
+    private readonly string?[] _sentences = new string?[Enum.GetValues<RoutingRule>().Length];
 
     private RouteServer(Guid? id, string name, bool active, FromFilter filter)
     {
@@ -60,4 +61,11 @@ internal sealed class RouteServer
         || (asciiDomain is not null && _domains.Contains(asciiDomain));
 
     public bool Allows(MatchKeys keys) => Allows(keys.Address, keys.Domain);
+
+    /// <summary>
+    /// What a rule says about this server in an explanation, made on first use and kept with
+    /// the table (two decisions racing to make it make the same string).
+    /// </summary>
+    public string Sentence(RoutingRule rule) =>
+        _sentences[(int)rule] ??= Explain.ServerSentence(rule, Name);
 }

@@ -122,7 +122,7 @@ internal static class RoutingPolicy
         string headerAddress;
         if (keepsAuthor && !company.ForcesHeaderFrom)
         {
-            headerFrom = WireFrom.Format(author!.Mailbox);
+            headerFrom = WireFrom.Format(author!.Mailbox, author.WireAddress);
             headerAddress = author.WireAddress;
         }
         else
@@ -138,8 +138,7 @@ internal static class RoutingPolicy
         var bounceAllowed = server.Allows(company.BounceKeys);
         var envelopeFrom = bounceAllowed ? company.BounceAddress : headerAddress;
 
-        var explanation = Explain.Decision(
-            rule, server, company, author, keepsAuthor, bounceAllowed, envelopeFrom);
+        var explanation = Explain.Decision(rule, server, company, author, keepsAuthor, bounceAllowed);
         return new RouteDecision(
             server.Id,
             server.Name,

@@ -1,3 +1,0 @@
-using NightPos.Testing;
-
-[assembly: AssemblyFixture(typeof(NightPosApp))]
