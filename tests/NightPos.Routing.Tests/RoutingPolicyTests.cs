@@ -60,6 +60,8 @@ public sealed class RoutingPolicyTests
         Assert.Equal(envelope, decision.EnvelopeFrom, ignoreCase: true);
         Assert.Equal("catchall@company-name.nightpos.com", decision.ReplyTo);
         Assert.Empty(decision.Warnings);
+        Assert.Contains($"'{server}'", decision.Explanation);
+        Assert.Contains(envelope == B ? "allows the bounce" : "does not allow the bounce", decision.Explanation);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace NightPos.Dispatch.Routing;
 internal sealed class CompanyRoute
 {
     private readonly string?[] _outcomes = new string?[Enum.GetValues<FromOutcome>().Length * 2];
+    private readonly string?[] _fallbackExplanations = new string?[2];
 
     public CompanyRoute(CompanyInfo company, AliasDomainInfo domain, NotificationRoute? fallback)
     {
@@ -64,6 +65,14 @@ internal sealed class CompanyRoute
     public string Outcome(FromOutcome outcome, bool bounceAllowed) =>
         _outcomes[((int)outcome * 2) + (bounceAllowed ? 1 : 0)]
             ??= Explain.OutcomeSentence(this, outcome, bounceAllowed);
+
+    /// <summary>The whole explanation of a decision that ends on <see cref="Fallback"/>.</summary>
+    public string FallbackExplanation(bool withoutAuthor) =>
+        _fallbackExplanations[withoutAuthor ? 1 : 0] ??= string.Concat(
+            Fallback!.Server.Sentence(Fallback.Rule),
+            Outcome(
+                withoutAuthor ? FromOutcome.NoAuthor : FromOutcome.BecomesNotification,
+                Fallback.Server.Allows(BounceKeys)));
 }
 
 /// <summary>The outcome of SPEC R5 steps 2 to 4 for one company.</summary>

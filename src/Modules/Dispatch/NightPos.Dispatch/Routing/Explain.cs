@@ -16,6 +16,13 @@ internal static class Explain
         bool authorAllowed,
         bool bounceAllowed)
     {
+        // Half of all mail (outsiders, messages without author) ends on the company's fallback,
+        // whose whole explanation is the same every time.
+        if (company.Fallback is { } fallback && fallback.Rule == rule && fallback.Server == server)
+        {
+            return company.FallbackExplanation(author is null);
+        }
+
         var forced = rule is RoutingRule.Explicit or RoutingRule.Dedicated or RoutingRule.DefaultServer;
         var outcome = (author, forced, authorAllowed) switch
         {
