@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using NightPos.Kernel.Mail;
 using NightPos.Servers.Contracts;
 
@@ -13,18 +12,23 @@ namespace NightPos.Dispatch.Routing;
 /// </summary>
 internal sealed class RouteServer
 {
-    private readonly FrozenSet<string> _addresses;
-    private readonly FrozenSet<string> _domains;
+    public const string DefaultServerName = "Default server";
+
+    private readonly HashSet<string> _addresses;
+    private readonly HashSet<string> _domains;
     private readonly string?[] _sentences = new string?[Enum.GetValues<RoutingRule>().Length];
 
-    private RouteServer(Guid? id, string name, bool active, FromFilter filter)
+    private RouteServer(Guid? id, string name, bool active, IEnumerable<string> entries)
     {
         Id = id;
         Name = name;
         Active = active;
-        Filter = filter;
-        _addresses = filter.Addresses.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        _domains = filter.Domains.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _addresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        _domains = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+        {
+            (entry.Contains('@') ? _addresses : _domains).Add(entry);
+        }
     }
 
     /// <summary>The server's id; null for the default server of the configuration file.</summary>
@@ -34,21 +38,28 @@ internal sealed class RouteServer
 
     public bool Active { get; }
 
-    public FromFilter Filter { get; }
+    /// <summary>True for a filter without entries, which allows every sender (SPEC "Terms").</summary>
+    public bool HasEmptyFilter => _addresses.Count == 0 && _domains.Count == 0;
 
-    public bool HasEmptyFilter => Filter.IsEmpty;
+    public IReadOnlyCollection<string> Addresses => _addresses;
 
+    public IReadOnlyCollection<string> Domains => _domains;
+
+    /// <summary>
+    /// An outgoing server of the Servers module. Its filter is stored normalised (the contract
+    /// says so), so compiling a table of thousands of servers only splits it, leaving blank
+    /// entries out as a filter does.
+    /// </summary>
     public static RouteServer Outgoing(OutgoingServerInfo info) =>
-        new(info.Id, info.Name, info.Active, FromFilter.FromStored(info.FromFilter));
+        new(info.Id, info.Name, info.Active, info.FromFilter
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// The default server while no outgoing server is active (SPEC R5): its filter is the system
     /// parameter <c>mail.default.from_filter</c>.
     /// </summary>
     public static RouteServer Default(FromFilter parameter) =>
-        new(null, DefaultServerName, active: true, parameter);
-
-    public const string DefaultServerName = "Default server";
+        new(null, DefaultServerName, active: true, parameter.Entries);
 
     /// <summary>
     /// True when mail from the address may go through this server (SPEC R5, "envelope"): the

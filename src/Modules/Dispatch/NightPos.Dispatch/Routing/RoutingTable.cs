@@ -34,12 +34,12 @@ internal sealed class RoutingTable
         var byDomain = new Dictionary<string, RouteServer>(StringComparer.OrdinalIgnoreCase);
         foreach (var server in ordered)
         {
-            foreach (var address in server.Filter.Addresses)
+            foreach (var address in server.Addresses)
             {
                 byAddress.TryAdd(address, server);
             }
 
-            foreach (var domain in server.Filter.Domains)
+            foreach (var domain in server.Domains)
             {
                 byDomain.TryAdd(domain, server);
             }
