@@ -36,7 +36,10 @@ internal sealed class BenchmarkConfiguration
             "company-name.nightpos.com",
             aliasDomains,
             companies,
-            new Dictionary<string, string> { [ParameterKeys.DefaultFromFilter] = "company-name.nightpos.com" },
+            new Dictionary<string, string>
+            {
+                [ParameterKeys.DefaultFromFilter] = "company-name.nightpos.com",
+            },
             Guid.NewGuid());
 
         // Every server holds a domain and a whole address of its own; one in ten also holds

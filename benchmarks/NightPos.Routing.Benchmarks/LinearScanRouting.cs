@@ -25,7 +25,8 @@ internal sealed class LinearScanRouting
             .Select(s => (s, FromFilter.FromStored(s.FromFilter)))
             .ToList();
         var aliasDomains = domains.AliasDomains.ToDictionary(d => d.Id);
-        _domainOfCompany = domains.Companies.ToDictionary(c => c.Id, c => aliasDomains[c.AliasDomainId]);
+        _domainOfCompany = domains.Companies
+            .ToDictionary(c => c.Id, c => aliasDomains[c.AliasDomainId]);
     }
 
     public RouteDecision Decide(RouteRequest request)
@@ -37,7 +38,8 @@ internal sealed class LinearScanRouting
         var notification = domain.NotificationAddress;
         var notificationDomain = EmailAddress.DomainOf(notification);
 
-        var (server, rule) = Find(f => address is not null && f.HoldsAddress(address), RoutingRule.Address)
+        var (server, rule) =
+            Find(f => address is not null && f.HoldsAddress(address), RoutingRule.Address)
             ?? Find(f => authorDomain is not null && f.HoldsDomain(authorDomain), RoutingRule.Domain)
             ?? Find(f => f.HoldsAddress(notification), RoutingRule.NotificationAddress)
             ?? Find(f => f.HoldsDomain(notificationDomain), RoutingRule.NotificationDomain)

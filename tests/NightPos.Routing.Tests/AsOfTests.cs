@@ -12,6 +12,7 @@ public sealed class AsOfTests : IAsyncLifetime
 {
     private const string Domain = "company-name.nightpos.com";
     private const string Author = "\"Pat\" <pat@partner.example.com>";
+    private const string Partner = "partner.example.com";
 
     private NightPosApp _app = null!;
 
@@ -22,56 +23,54 @@ public sealed class AsOfTests : IAsyncLifetime
     [Fact]
     public async Task Preview_at_past_instants_answers_as_each_configuration_stood()
     {
-        var instants = new List<(string Step, DateTimeOffset At)> { ("fresh", Now()) };
-        var company = await SendAsync(HttpMethod.Post, "/api/servers", Server("Company relay", Domain, 10), 201);
-        instants.Add(("company relay", Now()));
-        var partner = await SendAsync(HttpMethod.Post, "/api/servers", Server("Partner relay", "partner.example.com", 0), 201);
-        instants.Add(("partner relay", Now()));
-        await SendAsync(HttpMethod.Patch, $"/api/servers/{Id(partner)}", new() { ["active"] = false }, 200);
-        instants.Add(("partner archived", Now()));
-        var aliasDomain = await DefaultAliasDomainIdAsync();
-        await SendAsync(HttpMethod.Patch, $"/api/alias-domains/{aliasDomain}", new() { ["bounceAlias"] = "returns" }, 200);
-        instants.Add(("bounce renamed", Now()));
-        await SendAsync(HttpMethod.Patch, $"/api/servers/{Id(company)}", new() { ["active"] = false }, 200);
-        instants.Add(("company archived", Now()));
-        await SendAsync(HttpMethod.Put, "/api/parameters/mail.default.from_filter", new() { ["value"] = "" }, 200);
-        instants.Add(("parameter emptied", Now()));
+        const string asNotification = $"Pat <notifications@{Domain}>";
+        const string asAuthor = "Pat <pat@partner.example.com>";
+        var company = Guid.Empty;
+        var partner = Guid.Empty;
 
-        var expected = new Dictionary<string, (string? Server, string Rule, string HeaderFrom, string Envelope)>
+        // Each change, then what the preview answers once it is made: server, rule, header
+        // From, envelope sender.
+        var steps = new (string Step, Func<Task> Change, Answer Expected)[]
         {
-            ["fresh"] = (null, "default-server", $"Pat <notifications@{Domain}>", $"bounce@{Domain}"),
-            ["company relay"] = ("Company relay", "notification-domain", $"Pat <notifications@{Domain}>", $"bounce@{Domain}"),
-            ["partner relay"] = ("Partner relay", "domain", "Pat <pat@partner.example.com>", "pat@partner.example.com"),
-            ["partner archived"] = ("Company relay", "notification-domain", $"Pat <notifications@{Domain}>", $"bounce@{Domain}"),
-            ["bounce renamed"] = ("Company relay", "notification-domain", $"Pat <notifications@{Domain}>", $"returns@{Domain}"),
-            ["company archived"] = (null, "default-server", $"Pat <notifications@{Domain}>", $"returns@{Domain}"),
-            ["parameter emptied"] = (null, "default-server", "Pat <pat@partner.example.com>", $"returns@{Domain}"),
+            ("fresh", () => Task.CompletedTask,
+                new(null, "default-server", asNotification, $"bounce@{Domain}")),
+            ("company relay", async () => company = await AddServerAsync("Company relay", Domain, 10),
+                new("Company relay", "notification-domain", asNotification, $"bounce@{Domain}")),
+            ("partner relay", async () => partner = await AddServerAsync("Partner relay", Partner, 0),
+                new("Partner relay", "domain", asAuthor, "pat@partner.example.com")),
+            ("partner archived", () => ArchiveAsync(partner),
+                new("Company relay", "notification-domain", asNotification, $"bounce@{Domain}")),
+            ("bounce renamed", RenameBounceAsync,
+                new("Company relay", "notification-domain", asNotification, $"returns@{Domain}")),
+            ("company archived", () => ArchiveAsync(company),
+                new(null, "default-server", asNotification, $"returns@{Domain}")),
+            ("parameter emptied", EmptyDefaultFilterAsync,
+                new(null, "default-server", asAuthor, $"returns@{Domain}")),
         };
 
-        foreach (var (step, at) in instants)
+        var instants = new List<DateTimeOffset>();
+        foreach (var step in steps)
         {
-            var answer = await PreviewAsync(at);
-            var actual = (
-                answer.GetProperty("serverId").ValueKind == JsonValueKind.Null
-                    ? null
-                    : answer.GetProperty("serverName").GetString(),
-                answer.GetProperty("rule").GetString()!,
-                answer.GetProperty("headerFrom").GetString()!,
-                answer.GetProperty("envelopeFrom").GetString()!);
-            Assert.True(expected[step] == actual, $"At '{step}': expected {expected[step]}, got {actual}");
+            await step.Change();
+            instants.Add(Now());
         }
 
-        var present = await PreviewAsync(null);
-        Assert.Equal("Pat <pat@partner.example.com>", present.GetProperty("headerFrom").GetString());
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var answer = Answer.Of(await PreviewAsync(instants[i]));
+            Assert.True(steps[i].Expected == answer, $"At '{steps[i].Step}': {answer}");
+        }
+
+        Assert.Equal(steps[^1].Expected, Answer.Of(await PreviewAsync(null)));
     }
 
     [Fact]
     public async Task Configuration_at_past_instants_shows_what_was_configured_then()
     {
         var fresh = Now();
-        var server = await SendAsync(HttpMethod.Post, "/api/servers", Server("Relay", Domain, 10), 201);
+        var server = await AddServerAsync("Relay", Domain, 10);
         var added = Now();
-        await SendAsync(HttpMethod.Patch, $"/api/servers/{Id(server)}", new() { ["priority"] = 3 }, 200);
+        await SendAsync(HttpMethod.Patch, $"/api/servers/{server}", new() { ["priority"] = 3 }, 200);
 
         var before = await ConfigurationAsync(fresh);
         var between = await ConfigurationAsync(added);
@@ -101,13 +100,31 @@ public sealed class AsOfTests : IAsyncLifetime
 
     private static DateTimeOffset Now() => DateTimeOffset.UtcNow;
 
-    private static Guid Id(JsonElement created) => created.GetProperty("id").GetGuid();
+    private async Task<Guid> AddServerAsync(string name, string filter, int priority)
+    {
+        var created = await SendAsync(HttpMethod.Post, "/api/servers", Server(name, filter, priority), 201);
+        return created.GetProperty("id").GetGuid();
+    }
+
+    private Task ArchiveAsync(Guid server) =>
+        SendAsync(HttpMethod.Patch, $"/api/servers/{server}", new() { ["active"] = false }, 200);
+
+    private async Task RenameBounceAsync()
+    {
+        var aliasDomain = await DefaultAliasDomainIdAsync();
+        await SendAsync(
+            HttpMethod.Patch, $"/api/alias-domains/{aliasDomain}", new() { ["bounceAlias"] = "returns" }, 200);
+    }
+
+    private Task EmptyDefaultFilterAsync() =>
+        SendAsync(HttpMethod.Put, "/api/parameters/mail.default.from_filter", new() { ["value"] = "" }, 200);
 
     private static int PriorityOfOnlyServer(JsonElement configuration) =>
         configuration.GetProperty("servers").GetProperty("servers").EnumerateArray().Single()
             .GetProperty("priority").GetInt32();
 
-    private static Dictionary<string, object?> Server(string name, string filter, int priority) => new()
+    private static Dictionary<string, object?> Server(string name, string filter, int priority) =>
+        new()
     {
         ["name"] = name,
         ["host"] = "smtp.as-of.test",
@@ -132,7 +149,8 @@ public sealed class AsOfTests : IAsyncLifetime
     {
         var result = await _app.Host.Scenario(s =>
         {
-            s.Post.Json(new { from = Author, kind = "transactional", at }).ToUrl("/api/routing/preview");
+            s.Post.Json(new { from = Author, kind = "transactional", at })
+                .ToUrl("/api/routing/preview");
             s.AsAuditor();
             s.StatusCodeShouldBeOk();
         });
@@ -157,4 +175,16 @@ public sealed class AsOfTests : IAsyncLifetime
         Dictionary<string, object?> body,
         int status) =>
         _app.Host.SendAsAdminAsync(method, url, body, status);
+
+    /// <summary>The parts of a preview answer the as-of test compares.</summary>
+    private sealed record Answer(string? Server, string Rule, string HeaderFrom, string Envelope)
+    {
+        public static Answer Of(JsonElement preview) => new(
+            preview.GetProperty("serverId").ValueKind == JsonValueKind.Null
+                ? null
+                : preview.GetProperty("serverName").GetString(),
+            preview.GetProperty("rule").GetString()!,
+            preview.GetProperty("headerFrom").GetString()!,
+            preview.GetProperty("envelopeFrom").GetString()!);
+    }
 }

@@ -22,23 +22,68 @@ public sealed class RoutingPolicyTests
     public static TheoryData<string?, string, RoutingRule, string?, string, string> Matches => new()
     {
         // from, server, rule, header name, header address, envelope
-        { "admin@example.com", "Address relay", RoutingRule.Address, null, "admin@example.com", "admin@example.com" },
-        { "ADMIN@Example.COM", "Address relay", RoutingRule.Address, null, "ADMIN@example.com", "ADMIN@example.com" },
-        { "\"Ann\" <specific@Other.Example.org>", "Address relay", RoutingRule.Address, "Ann", "specific@other.example.org", "specific@other.example.org" },
-        { "adm\u0131n@example.com", "Domain relay", RoutingRule.Domain, null, "adm\u0131n@example.com", "adm\u0131n@example.com" },
-        { "bob@example.com", "Domain relay", RoutingRule.Domain, null, "bob@example.com", "bob@example.com" },
-        { "bob@mail.example.com", "Mail relay", RoutingRule.Domain, null, "bob@mail.example.com", "bob@mail.example.com" },
-        { "joerg@ex\u00e4mple.de", "IDN relay", RoutingRule.Domain, null, "joerg@xn--exmple-cua.de", "joerg@xn--exmple-cua.de" },
-        { "joerg@XN--EXMPLE-CUA.DE", "IDN relay", RoutingRule.Domain, null, "joerg@xn--exmple-cua.de", "joerg@xn--exmple-cua.de" },
-        { "ops@company-name.nightpos.com", "Company relay", RoutingRule.Domain, null, "ops@company-name.nightpos.com", B },
-        { "admin@mmail.example.com", "Company relay", RoutingRule.NotificationDomain, "admin", N, B },
-        { "bob@sub.mail.example.com", "Company relay", RoutingRule.NotificationDomain, "bob", N, B },
-        { "bob@example.com.evil.test", "Company relay", RoutingRule.NotificationDomain, "bob", N, B },
+        {
+            "admin@example.com", "Address relay", RoutingRule.Address, null, "admin@example.com",
+            "admin@example.com"
+        },
+        {
+            "ADMIN@Example.COM", "Address relay", RoutingRule.Address, null, "ADMIN@example.com",
+            "ADMIN@example.com"
+        },
+        {
+            "\"Ann\" <specific@Other.Example.org>", "Address relay", RoutingRule.Address, "Ann",
+            "specific@other.example.org", "specific@other.example.org"
+        },
+        {
+            "adm\u0131n@example.com", "Domain relay", RoutingRule.Domain, null,
+            "adm\u0131n@example.com", "adm\u0131n@example.com"
+        },
+        {
+            "bob@example.com", "Domain relay", RoutingRule.Domain, null, "bob@example.com",
+            "bob@example.com"
+        },
+        {
+            "bob@mail.example.com", "Mail relay", RoutingRule.Domain, null, "bob@mail.example.com",
+            "bob@mail.example.com"
+        },
+        {
+            "joerg@ex\u00e4mple.de", "IDN relay", RoutingRule.Domain, null,
+            "joerg@xn--exmple-cua.de", "joerg@xn--exmple-cua.de"
+        },
+        {
+            "joerg@XN--EXMPLE-CUA.DE", "IDN relay", RoutingRule.Domain, null,
+            "joerg@xn--exmple-cua.de", "joerg@xn--exmple-cua.de"
+        },
+        {
+            "ops@company-name.nightpos.com", "Company relay", RoutingRule.Domain, null,
+            "ops@company-name.nightpos.com", B
+        },
+        {
+            "admin@mmail.example.com", "Company relay", RoutingRule.NotificationDomain, "admin", N,
+            B
+        },
+        {
+            "bob@sub.mail.example.com", "Company relay", RoutingRule.NotificationDomain, "bob", N,
+            B
+        },
+        {
+            "bob@example.com.evil.test", "Company relay", RoutingRule.NotificationDomain, "bob", N,
+            B
+        },
         { "bob@xample.com", "Company relay", RoutingRule.NotificationDomain, "bob", N, B },
         { "joerg@example.de", "Company relay", RoutingRule.NotificationDomain, "joerg", N, B },
-        { "specific2@other.example.org", "Company relay", RoutingRule.NotificationDomain, "specific2", N, B },
-        { "\"admin@example.com\" <x@outside.test>", "Company relay", RoutingRule.NotificationDomain, "admin@example.com", N, B },
-        { "\"john doe\"@outside.test", "Company relay", RoutingRule.NotificationDomain, "john doe", N, B },
+        {
+            "specific2@other.example.org", "Company relay", RoutingRule.NotificationDomain,
+            "specific2", N, B
+        },
+        {
+            "\"admin@example.com\" <x@outside.test>", "Company relay",
+            RoutingRule.NotificationDomain, "admin@example.com", N, B
+        },
+        {
+            "\"john doe\"@outside.test", "Company relay", RoutingRule.NotificationDomain,
+            "john doe", N, B
+        },
         { null, "Company relay", RoutingRule.NotificationDomain, null, N, B },
         { "  ", "Company relay", RoutingRule.NotificationDomain, null, N, B },
     };
@@ -247,12 +292,27 @@ public sealed class RoutingPolicyTests
     public static TheoryData<string, string?, MailKind, bool, RoutingRule, string?> WholeAddress => new()
     {
         // description, from, kind, forced, rule, header name
-        { "address rule", "bo@brand.example.org", MailKind.Transactional, false, RoutingRule.Domain, "bo" },
-        { "display name kept", "\"Bo\" <bo@brand.example.org>", MailKind.Transactional, false, RoutingRule.Domain, "Bo" },
-        { "outsider", "\"Mary\" <mary@customer.example>", MailKind.Transactional, false, RoutingRule.NotificationDomain, "Mary" },
+        {
+            "address rule", "bo@brand.example.org", MailKind.Transactional, false,
+            RoutingRule.Domain, "bo"
+        },
+        {
+            "display name kept", "\"Bo\" <bo@brand.example.org>", MailKind.Transactional, false,
+            RoutingRule.Domain, "Bo"
+        },
+        {
+            "outsider", "\"Mary\" <mary@customer.example>", MailKind.Transactional, false,
+            RoutingRule.NotificationDomain, "Mary"
+        },
         { "no author", null, MailKind.Transactional, false, RoutingRule.NotificationDomain, null },
-        { "dedicated with an open filter", "\"Mary\" <mary@customer.example>", MailKind.Mass, false, RoutingRule.Dedicated, "Mary" },
-        { "explicit allowing the author", "bo@brand.example.org", MailKind.Transactional, true, RoutingRule.Explicit, "bo" },
+        {
+            "dedicated with an open filter", "\"Mary\" <mary@customer.example>", MailKind.Mass,
+            false, RoutingRule.Dedicated, "Mary"
+        },
+        {
+            "explicit allowing the author", "bo@brand.example.org", MailKind.Transactional, true,
+            RoutingRule.Explicit, "bo"
+        },
     };
 
     [Theory]
@@ -364,7 +424,10 @@ public sealed class RoutingPolicyTests
         { "two mailboxes", "a@example.com, b@example.com", null, "from", 400 },
         { "a group", "team: a@example.com, b@example.com;", null, "from", 400 },
         { "no address", "Mary", null, "from", 400 },
-        { "a header smuggled in", "Mary <mary@example.com>\r\nBcc: all@example.com", null, "from", 400 },
+        {
+            "a header smuggled in", "Mary <mary@example.com>\r\nBcc: all@example.com", null,
+            "from", 400
+        },
         { "a bare line feed", "mary@example.com\n", null, "from", 400 },
         { "an unknown server", "mary@example.com", Guid.NewGuid(), "serverId", 404 },
     };

@@ -13,8 +13,10 @@ internal sealed class BusConfigurationSource(IMessageBus bus) : IRoutingConfigur
 {
     public async ValueTask<ConfigurationRevisions> GetRevisionsAsync(CancellationToken cancellation)
     {
-        var domains = await bus.InvokeAsync<Guid>(new GetDomainsConfigurationRevision(), cancellation);
-        var servers = await bus.InvokeAsync<Guid>(new GetServersConfigurationRevision(), cancellation);
+        var domains = await bus.InvokeAsync<Guid>(
+            new GetDomainsConfigurationRevision(), cancellation);
+        var servers = await bus.InvokeAsync<Guid>(
+            new GetServersConfigurationRevision(), cancellation);
         return new ConfigurationRevisions(domains, servers);
     }
 

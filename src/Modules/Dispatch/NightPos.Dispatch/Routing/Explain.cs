@@ -23,7 +23,8 @@ internal static class Explain
             return company.FallbackExplanation(author is null);
         }
 
-        var forced = rule is RoutingRule.Explicit or RoutingRule.Dedicated or RoutingRule.DefaultServer;
+        var forced = rule
+            is RoutingRule.Explicit or RoutingRule.Dedicated or RoutingRule.DefaultServer;
         var outcome = (author, forced, authorAllowed) switch
         {
             (null, _, _) => FromOutcome.NoAuthor,
@@ -68,7 +69,10 @@ internal static class Explain
     };
 
     /// <summary>What became of the From, and of the envelope, for one company.</summary>
-    public static string OutcomeSentence(CompanyRoute company, FromOutcome outcome, bool bounceAllowed)
+    public static string OutcomeSentence(
+        CompanyRoute company,
+        FromOutcome outcome,
+        bool bounceAllowed)
     {
         var from = outcome switch
         {

@@ -11,5 +11,6 @@ namespace NightPos.Dispatch.Routing;
 internal readonly record struct MatchKeys(string? Address, string? Domain)
 {
     /// <summary>Keys of an address the product stored itself (validated, lower-case, ASCII).</summary>
-    public static MatchKeys OfStored(string address) => new(address, EmailAddress.DomainOf(address));
+    public static MatchKeys OfStored(string address) =>
+        new(address, EmailAddress.DomainOf(address));
 }

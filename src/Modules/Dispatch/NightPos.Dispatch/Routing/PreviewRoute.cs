@@ -40,7 +40,8 @@ public static class PreviewRouteEndpoint
     {
         try
         {
-            var question = new RouteRequest(request.CompanyId, request.From, request.Kind, request.ServerId);
+            var question = new RouteRequest(
+                request.CompanyId, request.From, request.Kind, request.ServerId);
             return TypedResults.Ok(await router.RouteAsync(question, request.At, cancellation));
         }
         catch (RouteRefusedException refused)

@@ -15,7 +15,11 @@ public sealed class Router : IRouter
     private readonly TimeProvider _clock;
     private readonly ILogger<Router> _logger;
 
-    public Router(IMessageBus bus, RoutingTableCache cache, TimeProvider clock, ILogger<Router> logger)
+    public Router(
+        IMessageBus bus,
+        RoutingTableCache cache,
+        TimeProvider clock,
+        ILogger<Router> logger)
         : this(new BusConfigurationSource(bus), cache, clock, logger)
     {
     }
@@ -49,7 +53,9 @@ public sealed class Router : IRouter
 
     // SPEC R16: the configuration as it stood then, rebuilt from the events up to that instant
     // and compiled for this one question; nothing of it is kept (ADR 0010).
-    private async ValueTask<RoutingTable> AsOfAsync(DateTimeOffset at, CancellationToken cancellation)
+    private async ValueTask<RoutingTable> AsOfAsync(
+        DateTimeOffset at,
+        CancellationToken cancellation)
     {
         var now = _clock.GetUtcNow();
         if (at > now)
@@ -78,6 +84,7 @@ public sealed class Router : IRouter
             RoutingLog.FirstServerUsed(_logger, decision.ServerId, request.CompanyId);
         }
 
-        RoutingLog.Routed(_logger, decision.Rule, decision.ServerId, request.CompanyId, request.Kind, at);
+        RoutingLog.Routed(
+            _logger, decision.Rule, decision.ServerId, request.CompanyId, request.Kind, at);
     }
 }

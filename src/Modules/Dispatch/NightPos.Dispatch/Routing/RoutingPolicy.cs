@@ -22,7 +22,8 @@ internal static class RoutingPolicy
         // R6: a server the message names wins over everything, the dedicated server included.
         if (request.ServerId is { } forced)
         {
-            return OnForcedServer(company, author, ForcedServer(table, forced), RoutingRule.Explicit);
+            var server = ForcedServer(table, forced);
+            return OnForcedServer(company, author, server, RoutingRule.Explicit);
         }
 
         // R6: mass mail goes through the dedicated server when one is set. An archived one
@@ -104,7 +105,8 @@ internal static class RoutingPolicy
         string[] warnings)
     {
         var keepsAuthor = author is not null && defaultServer.Allows(author.Keys);
-        return Decided(company, author, defaultServer, RoutingRule.DefaultServer, keepsAuthor, warnings);
+        return Decided(
+            company, author, defaultServer, RoutingRule.DefaultServer, keepsAuthor, warnings);
     }
 
     private static RouteDecision Decided(
@@ -138,7 +140,8 @@ internal static class RoutingPolicy
         var bounceAllowed = server.Allows(company.BounceKeys);
         var envelopeFrom = bounceAllowed ? company.BounceAddress : headerAddress;
 
-        var explanation = Explain.Decision(rule, server, company, author, keepsAuthor, bounceAllowed);
+        var explanation = Explain.Decision(
+            rule, server, company, author, keepsAuthor, bounceAllowed);
         return new RouteDecision(
             server.Id,
             server.Name,

@@ -49,7 +49,9 @@ internal sealed class RoutingTable
         _firstByDomain = byDomain.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         First = ordered.Count > 0 ? ordered[0] : null;
         FirstWithoutFilter = ordered.FirstOrDefault(s => s.HasEmptyFilter);
-        Dedicated = servers.DedicatedMassMailingServerId is { } id ? _servers.GetValueOrDefault(id) : null;
+        Dedicated = servers.DedicatedMassMailingServerId is { } id
+            ? _servers.GetValueOrDefault(id)
+            : null;
         DefaultServer = RouteServer.Default(DefaultFilterOf(domains));
 
         var aliasDomains = domains.AliasDomains.ToDictionary(d => d.Id);
