@@ -26,3 +26,23 @@ wait_for_port() {
 
 # A random key of 32 hexadecimal characters.
 random_key() { od -An -N16 -tx1 /dev/urandom | tr -d ' \n'; }
+
+# Makes sure the Debian packages named after a command are installed: `ensure_packages CHECK
+# PACKAGE...` runs CHECK (a shell test) and, when it fails, installs the packages with apt-get
+# when this machine has it and we are root, or says what to install otherwise.
+ensure_packages() {
+  local check=$1
+  shift
+  eval "$check" >/dev/null 2>&1 && return 0
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "Installing $* ..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    if ! apt-get install -y -qq --no-install-recommends "$@" >/dev/null 2>&1; then
+      apt-get update -qq >/dev/null
+      apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+    fi
+    return 0
+  fi
+  echo "Missing: $* (install them with your system's package manager)." >&2
+  return 1
+}

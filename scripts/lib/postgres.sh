@@ -3,6 +3,8 @@
 # as root), so the data folder must be reachable by that user.
 
 pg_bindir() {
+  ensure_packages "command -v initdb || ls /usr/lib/postgresql/*/bin/initdb" postgresql \
+    || return 1
   if command -v initdb >/dev/null 2>&1; then
     dirname "$(readlink -f "$(command -v initdb)")"
     return

@@ -27,6 +27,8 @@ try
         .ValidateOnStart();
     builder.Services.AddSingleton<
         Microsoft.Extensions.Options.IValidateOptions<NightPosOptions>, AuthOptionsValidator>();
+    builder.Services.AddSingleton<
+        Microsoft.Extensions.Options.IValidateOptions<NightPosOptions>, SecretsOptionsValidator>();
     builder.Services.AddSingleton(TimeProvider.System);
 
     // Registered first so that it runs before Marten and Wolverine touch the database.

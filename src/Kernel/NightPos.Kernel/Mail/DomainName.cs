@@ -66,6 +66,14 @@ public static class DomainName
             }
         }
 
+        // RFC 3696 section 2: no top-level domain is all digits, so 127.0.0.1 is an address
+        // that happens to parse as labels, not a mail domain.
+        if (labels[^1].All(char.IsAsciiDigit))
+        {
+            error = "ends in an all-numeric label: an IP address is not a mail domain";
+            return null;
+        }
+
         return ascii;
     }
 
