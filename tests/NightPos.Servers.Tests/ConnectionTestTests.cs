@@ -132,6 +132,34 @@ public sealed class ConnectionTestTests(ServersApp app)
     }
 
     [Fact]
+    public async Task Test_of_a_cli_server_connects_as_the_default_server_of_the_configuration()
+    {
+        await using var smtp = await FakeSmtpServer.StartAsync(login: Login);
+        await using var host = await NightPosApp.StartAsync(builder =>
+        {
+            builder.UseSetting("NightPos:DefaultServer:Host", "127.0.0.1");
+            builder.UseSetting("NightPos:DefaultServer:Port", smtp.Port.ToString());
+            builder.UseSetting("NightPos:DefaultServer:Encryption", "none");
+            builder.UseSetting("NightPos:DefaultServer:Username", Login.Item1);
+            builder.UseSetting("NightPos:DefaultServer:Password", Login.Item2);
+        });
+        var server = await ServerApi.AddAsync(host.Host,
+            new { name = "Default", authentication = "cli", fromFilter = Sender });
+
+        var result = await host.Host.Scenario(s =>
+        {
+            s.Post.Url($"/api/servers/{server.GetProperty("id")}/test");
+            s.AsAdmin();
+        });
+        var answer = await result.ReadAsJsonAsync<JsonElement>();
+
+        Assert.True(answer.GetProperty("ok").GetBoolean(), answer.ToString());
+        Assert.Equal(smtp.Port, server.GetProperty("port").GetInt32());
+        Assert.True(server.GetProperty("hasPassword").GetBoolean());
+        Assert.Equal([Sender], smtp.Seen.Senders);
+    }
+
+    [Fact]
     public async Task Test_of_an_unknown_server_is_a_404_naming_the_id()
     {
         var (status, problem, _) = await ServerApi.SendAsync(
