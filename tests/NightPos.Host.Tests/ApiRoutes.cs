@@ -13,6 +13,16 @@ internal static class ApiRoutes
         new Dictionary<string, string>
         {
             ["GET /api/history"] = Kernel.Policies.Audit,
+            ["GET /api/alias-domains"] = Kernel.Policies.Audit,
+            ["POST /api/alias-domains"] = Kernel.Policies.Configure,
+            ["GET /api/alias-domains/{}"] = Kernel.Policies.Audit,
+            ["PATCH /api/alias-domains/{}"] = Kernel.Policies.Configure,
+            ["GET /api/alias-domains/{}/local-parts"] = Kernel.Policies.Audit,
+            ["GET /api/companies"] = Kernel.Policies.Audit,
+            ["POST /api/companies"] = Kernel.Policies.Configure,
+            ["PATCH /api/companies/{}"] = Kernel.Policies.Configure,
+            ["GET /api/parameters/{}"] = Kernel.Policies.Audit,
+            ["PUT /api/parameters/{}"] = Kernel.Policies.Configure,
             ["GET /api/servers"] = Kernel.Policies.Audit,
             ["POST /api/servers"] = Kernel.Policies.Configure,
             ["GET /api/servers/{}"] = Kernel.Policies.Audit,
