@@ -31,6 +31,31 @@ public sealed class ConnectionTestTests(ServersApp app)
         Assert.Equal(0, smtp.Seen.MessagesStored);
     }
 
+    [Theory]
+    [InlineData("company-name.nightpos.com", "notifications@company-name.nightpos.com")]
+    [InlineData("", "notifications@company-name.nightpos.com")]
+    [InlineData("example.org", "noreply@example.org")]
+    public async Task Test_tries_the_sender_SPEC_R9_chooses_for_the_filter(string filter, string sender)
+    {
+        await using var smtp = await FakeSmtpServer.StartAsync(login: Login);
+        var server = await ServerApi.AddAsync(app.Host, new
+        {
+            name = $"Sender for '{filter}'",
+            host = "127.0.0.1",
+            port = smtp.Port,
+            encryption = "none",
+            authentication = "login",
+            username = Login.Item1,
+            password = Login.Item2,
+            fromFilter = filter,
+        });
+
+        var result = await TestAsync(server.GetProperty("id").GetGuid());
+
+        Assert.True(result.GetProperty("ok").GetBoolean(), result.ToString());
+        Assert.Equal([sender], smtp.Seen.Senders);
+    }
+
     [Fact]
     public async Task Test_is_recorded_on_the_server_without_changing_the_configuration()
     {
