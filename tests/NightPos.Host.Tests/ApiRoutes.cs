@@ -35,6 +35,7 @@ internal static class ApiRoutes
             ["PUT /api/settings/mass-mailing"] = Kernel.Policies.Configure,
             ["POST /api/messages"] = Kernel.Policies.Send,
             ["GET /api/messages/{}"] = Kernel.Policies.Read,
+            ["GET /api/usage/daily"] = Kernel.Policies.Read,
         };
 
     /// <summary>The roles each policy admits.</summary>
