@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace NightPos.Dispatch.Tests.Peers;
 
@@ -26,7 +24,7 @@ public sealed class SmtpSink : IDisposable
     public static async Task<SmtpSink> StartAsync(params string[] options)
     {
         Assert.True(File.Exists(Program), $"{Program} is missing: apt-get install -y postfix");
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var start = new ProcessStartInfo(Program)
         {
             RedirectStandardOutput = true,
@@ -42,7 +40,7 @@ public sealed class SmtpSink : IDisposable
         start.ArgumentList.Add("64");
 
         var sink = new SmtpSink(Process.Start(start)!, port);
-        await sink.WaitUntilListeningAsync();
+        await Loopback.WaitUntilListeningAsync(port, () => !sink._process.HasExited);
         return sink;
     }
 
@@ -57,28 +55,4 @@ public sealed class SmtpSink : IDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilListeningAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
-            {
-                await Task.Delay(20);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using SmtpServer;
 using SmtpServer.Authentication;
@@ -28,7 +27,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     private TestSmtpServer(Options options)
     {
-        Port = options.Port ?? FreePort();
+        Port = options.Port ?? Loopback.FreePort();
         var builder = new SmtpServerOptionsBuilder()
             .ServerName("test-smtp")
             .MaxRetryCount(1000)
@@ -128,28 +127,10 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
-                Interlocked.Decrement(ref _sessions);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
-        }
-    }
+        await Loopback.WaitUntilListeningAsync(Port);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        // The probe's connection is no session of the test's.
+        Interlocked.Decrement(ref _sessions);
     }
 
     private sealed record Options(
