@@ -17,16 +17,22 @@ public sealed class DispatchHost : IAsyncLifetime
 
     public NightPosApp App { get; private set; } = null!;
 
+    /// <summary>
+    /// A host of its own: on a new database, or on <paramref name="database"/> as one more
+    /// process of an installation (not <paramref name="solo"/>: Wolverine elects a leader).
+    /// </summary>
     public static async Task<DispatchHost> StartAsync(
         IReadOnlyDictionary<string, string>? settings = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        string? database = null,
+        bool solo = true)
     {
         var host = new DispatchHost();
-        await host.StartCoreAsync(settings, clock);
+        await host.StartCoreAsync(settings, clock, database, solo);
         return host;
     }
 
-    public ValueTask InitializeAsync() => new(StartCoreAsync(null, null));
+    public ValueTask InitializeAsync() => new(StartCoreAsync(null, null, null, solo: true));
 
     public async ValueTask DisposeAsync()
     {
@@ -36,10 +42,16 @@ public sealed class DispatchHost : IAsyncLifetime
 
     private async Task StartCoreAsync(
         IReadOnlyDictionary<string, string>? settings,
-        TimeProvider? clock)
+        TimeProvider? clock,
+        string? database,
+        bool solo)
     {
         Smtp = await TestSmtpServer.StartAsync();
-        App = await NightPosApp.StartAsync(builder =>
+        App = database is null
+            ? await NightPosApp.StartAsync(Configure)
+            : await NightPosApp.StartOnAsync(database, Configure, solo);
+
+        void Configure(IWebHostBuilder builder)
         {
             var all = new Dictionary<string, string>
             {
@@ -72,6 +84,6 @@ public sealed class DispatchHost : IAsyncLifetime
                     services.AddSingleton(clock);
                 }
             });
-        });
+        }
     }
 }
