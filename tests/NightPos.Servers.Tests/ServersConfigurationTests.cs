@@ -102,10 +102,10 @@ public sealed class ServersConfigurationTests(ServersApp app)
     }
 
     [Fact]
-    public void Every_configuration_event_of_the_module_changes_the_revision()
+    public void Every_configuration_event_of_the_module_is_a_servers_event_and_a_test_is_none()
     {
         var configurationEvents = typeof(OutgoingServer).Assembly.GetTypes()
-            .Where(t => t.IsAssignableTo(typeof(IConfigurationEvent)))
+            .Where(t => t.IsClass && t.IsAssignableTo(typeof(IConfigurationEvent)))
             .ToHashSet();
 
         Assert.Equal(configurationEvents, ServersEventTypes.ConfigurationChanges.ToHashSet());

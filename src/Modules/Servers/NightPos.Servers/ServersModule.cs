@@ -25,8 +25,7 @@ public static class ServersModule
             opts.Projections.Snapshot<MassMailingSettings>(SnapshotLifecycle.Inline);
             opts.RegisterDocumentType<ServerDataKey>();
             opts.RegisterDocumentType<ServerSecret>();
-            opts.RegisterDocumentType<ServersRevision>();
-            opts.Listeners.Add(new ServersRevisionListener());
+            opts.Projections.Add(new ServersRevisionProjection(), ProjectionLifecycle.Inline);
             opts.Storage.ExtendedSchemaObjects.Add(CreationOrder.Sequence(opts.DatabaseSchemaName));
         });
 

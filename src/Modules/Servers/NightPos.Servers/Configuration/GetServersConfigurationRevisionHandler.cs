@@ -11,7 +11,7 @@ public static class GetServersConfigurationRevisionHandler
         IQuerySession session,
         CancellationToken cancellation)
     {
-        var marker = await session.LoadAsync<ServersRevision>(ServersRevision.MarkerId, cancellation);
+        var marker = await session.LoadAsync<ServersRevision>(ServersRevision.Key, cancellation);
         return marker?.Revision ?? Guid.Empty;
     }
 }
