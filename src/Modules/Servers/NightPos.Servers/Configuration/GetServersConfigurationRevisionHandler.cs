@@ -3,7 +3,9 @@ using NightPos.Servers.Contracts;
 
 namespace NightPos.Servers.Configuration;
 
-/// <summary>Answers <see cref="GetServersConfigurationRevision"/> from the revision marker alone.</summary>
+/// <summary>
+/// Answers <see cref="GetServersConfigurationRevision"/> from the revision marker alone.
+/// </summary>
 public static class GetServersConfigurationRevisionHandler
 {
     public static async Task<Guid> Handle(

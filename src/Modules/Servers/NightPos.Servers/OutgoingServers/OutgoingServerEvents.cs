@@ -42,7 +42,9 @@ public sealed record ServerConnectionChanged(
     ServerAuthentication Authentication,
     string? Username) : IServersEvent;
 
-/// <summary>New credentials replaced the old ones, whose data key is destroyed; null: none left.</summary>
+/// <summary>
+/// New credentials replaced the old ones, whose data key is destroyed; null: none are left.
+/// </summary>
 public sealed record ServerCredentialsRotated(Guid ServerId, SecretReference? Secret)
     : IServersEvent;
 
