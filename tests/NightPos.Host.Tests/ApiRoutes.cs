@@ -13,6 +13,8 @@ internal static class ApiRoutes
         new Dictionary<string, string>
         {
             ["GET /api/history"] = Kernel.Policies.Audit,
+            ["GET /api/configuration"] = Kernel.Policies.Audit,
+            ["POST /api/routing/preview"] = Kernel.Policies.Read,
             ["GET /api/alias-domains"] = Kernel.Policies.Audit,
             ["POST /api/alias-domains"] = Kernel.Policies.Configure,
             ["GET /api/alias-domains/{}"] = Kernel.Policies.Audit,
