@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NightPos.Servers.Configuration;
 using NightPos.Servers.ConnectionTests;
+using NightPos.Servers.Http;
 using NightPos.Servers.Contracts;
 using NightPos.Servers.MassMailing;
 using NightPos.Servers.OutgoingServers;
@@ -41,6 +42,7 @@ public static class ServersModule
         services.AddSingleton<SecretVault>();
         services.AddSingleton<IServerCredentials, ServerCredentials>();
         services.AddSingleton<SmtpConnectionProbe>();
+        services.AddExceptionHandler<ServersExceptionHandler>();
         return services;
     }
 }
