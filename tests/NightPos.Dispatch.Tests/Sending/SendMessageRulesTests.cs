@@ -163,7 +163,7 @@ public sealed class SendMessageRulesTests
         {
             To = ["Mary <mary@example.com>"],
             Cc = ["MARY@example.com"],
-            Bcc = ["mary@EXAMPLE.com", "bob@example.com"],
+            Bcc = ["bob@example.com"],
         };
 
         SendMessageRules.Check(command, Settings, out var recipients);

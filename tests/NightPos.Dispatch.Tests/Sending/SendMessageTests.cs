@@ -74,6 +74,33 @@ public sealed class SendMessageTests(DispatchHost host)
         Assert.DoesNotContain(host.Smtp.Received, m => m.Recipients.Any(r => r.EndsWith(domain)));
     }
 
+    // JSON that does not fit the command: refused before any rule runs, naming the field.
+    [Theory]
+    [InlineData("""{"to":"bob@DOMAIN"}""", "to")]
+    [InlineData("""{"to":[42]}""", "to")]
+    [InlineData("""{"to":["bob@DOMAIN"],"kind":"bulk"}""", "kind")]
+    [InlineData("""{"to":["bob@DOMAIN"],"companyId":"acme"}""", "companyId")]
+    [InlineData("""{"to":["bob@DOMAIN"],"subject":["a","b"]}""", "subject")]
+    [InlineData("""["bob@DOMAIN"]""", "JSON")]
+    public async Task Send_refuses_JSON_of_the_wrong_shape_naming_what_is_wrong(
+        string json,
+        string word)
+    {
+        var domain = Recorded.NewDomain();
+
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Text(json.Replace("DOMAIN", domain)).ToUrl("/api/messages");
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.AsSender();
+            s.StatusCodeShouldBe(400);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+
+        Assert.Contains(word, await result.ReadAsTextAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await Host.QueuedForAsync(domain));
+    }
+
     [Fact]
     public async Task Send_with_a_known_idempotency_key_answers_the_first_message_and_sends_once()
     {

@@ -44,6 +44,17 @@ public static class SendMessageRules
             return refusal;
         }
 
+        // Counted as listed, before any is parsed, so that a huge list costs nothing to refuse.
+        var listed = (command.To?.Count ?? 0) + (command.Cc?.Count ?? 0)
+            + (command.Bcc?.Count ?? 0);
+        if (listed > settings.MaxRecipients)
+        {
+            return Bad("to", $"The message lists {listed} recipients; at most "
+                + $"{settings.MaxRecipients} are allowed per message "
+                + $"({MailDeliveryOptions.Section}:MaxRecipients). Split it into several "
+                + "messages.");
+        }
+
         var found = new List<Recipient>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         refusal = AddRecipients(found, seen, "to", command.To, RecipientKind.To)
@@ -57,14 +68,6 @@ public static class SendMessageRules
         if (found.Count == 0)
         {
             return Bad("to", "to needs at least one recipient address (to, cc or bcc).");
-        }
-
-        if (found.Count > settings.MaxRecipients)
-        {
-            return Bad("to", $"The message has {found.Count} recipients; at most "
-                + $"{settings.MaxRecipients} are allowed per message "
-                + $"({MailDeliveryOptions.Section}:MaxRecipients). Split it into several "
-                + "messages.");
         }
 
         recipients = found;
