@@ -10,6 +10,11 @@ public sealed record ReceivedMessage(
     IReadOnlyList<string> Recipients,
     byte[] Data)
 {
+    private string? _messageId;
+
+    /// <summary>The Message-ID header, angle brackets included, as the API answers it.</summary>
+    public string MessageId => _messageId ??= $"<{Parse().MessageId}>";
+
     public MimeMessage Parse()
     {
         using var stream = new MemoryStream(Data);
