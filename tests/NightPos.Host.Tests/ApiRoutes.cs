@@ -13,6 +13,12 @@ internal static class ApiRoutes
         new Dictionary<string, string>
         {
             ["GET /api/history"] = Kernel.Policies.Audit,
+            ["POST /api/threads"] = Kernel.Policies.Send,
+            ["GET /api/threads/{}"] = Kernel.Policies.Read,
+            ["POST /api/threads/{}/followers"] = Kernel.Policies.Send,
+            ["DELETE /api/threads/{}/followers/{}"] = Kernel.Policies.Send,
+            ["POST /api/threads/{}/messages"] = Kernel.Policies.Send,
+            ["GET /api/inbox"] = Kernel.Policies.Read,
         };
 
     /// <summary>The roles each policy admits.</summary>

@@ -1,0 +1,25 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace NightPos.Notifications.Threads;
+
+/// <summary>Folds a thread stream into its <see cref="MessageThread"/> document, inline.</summary>
+public sealed class MessageThreadProjection : SingleStreamProjection<MessageThread, Guid>
+{
+    public MessageThreadProjection()
+    {
+        IncludeType<ThreadOpened>();
+        IncludeType<FollowerAdded>();
+        IncludeType<FollowerChanged>();
+        IncludeType<FollowerRemoved>();
+        IncludeType<MessagePosted>();
+    }
+
+    public override MessageThread? Evolve(MessageThread? snapshot, Guid id, IEvent e) =>
+        (e.Data, snapshot) switch
+        {
+            (ThreadOpened opened, _) => MessageThread.Opened(opened, e.Timestamp),
+            (_, { } thread) => thread.Changed(e.Data),
+            _ => snapshot,
+        };
+}
