@@ -52,6 +52,11 @@ try
     builder.Host.UseWolverine(opts =>
     {
         opts.ServiceName = "nightpos";
+
+        // The pre-generated handlers live in this assembly (ADR 0004) while the handlers
+        // themselves live in the modules; under a test runner the entry assembly is the test
+        // project's, so Wolverine must be told where to look.
+        opts.ApplicationAssembly = typeof(Program).Assembly;
         opts.EnableRelayOfUserName = true;
         opts.Policies.AutoApplyTransactions();
         opts.Policies.UseDurableLocalQueues();
