@@ -46,13 +46,20 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var threadCreated_response, var startStream) = NightPos.Notifications.Threads.OpenThreadEndpoint.Post(command, openThreadContext);
+            (var threadCreated_response, var startStream, var martenOp) = NightPos.Notifications.Threads.OpenThreadEndpoint.Post(command, openThreadContext);
 
             if (startStream != null)
             {
                 
                 // Placed by Wolverine's ISideEffect policy
                 startStream.Execute(documentSession);
+            }
+
+            if (martenOp != null)
+            {
+                
+                // Placed by Wolverine's ISideEffect policy
+                martenOp.Execute(documentSession);
             }
 
             // This response type customizes the HTTP response

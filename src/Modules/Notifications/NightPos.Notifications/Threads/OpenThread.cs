@@ -67,7 +67,7 @@ public static class OpenThreadEndpoint
 
     [WolverinePost("/api/threads")]
     [Authorize(Policy = Policies.Send)]
-    public static (ThreadCreated, IStartStream) Post(
+    public static (ThreadCreated, IStartStream, IMartenOp) Post(
         OpenThread command,
         OpenThreadContext context)
     {
@@ -78,7 +78,10 @@ public static class OpenThreadEndpoint
 
         var opened = new ThreadOpened(thread.Id, company.Id, thread.Model, thread.RecordId,
             thread.Subject, MessageIds.ForThread(thread.Id, domain));
-        return (new ThreadCreated(thread.Id), MartenOps.StartStream<MessageThread>(thread.Id, opened));
+        // The root id is the one every notification of the thread references (ADR 0013).
+        return (new ThreadCreated(thread.Id),
+            MartenOps.StartStream<MessageThread>(thread.Id, opened),
+            MartenOps.Store(new ThreadMessageId(opened.MessageId, thread.Id, null, null)));
     }
 
     /// <summary>
