@@ -19,6 +19,9 @@ internal static class ApiRoutes
             ["DELETE /api/threads/{}/followers/{}"] = Kernel.Policies.Send,
             ["POST /api/threads/{}/messages"] = Kernel.Policies.Send,
             ["GET /api/inbox"] = Kernel.Policies.Read,
+            ["POST /api/inbound"] = Kernel.Policies.Send,
+            ["GET /api/inbound/unrouted"] = Kernel.Policies.Audit,
+            ["GET /api/inbound/unrouted/{}/raw"] = Kernel.Policies.Audit,
         };
 
     /// <summary>The roles each policy admits.</summary>

@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using NightPos.Notifications.FanOut;
+using NightPos.Notifications.Inbound;
 using NightPos.Notifications.Inbox;
 using NightPos.Notifications.Threads;
 using Wolverine;
@@ -24,6 +25,7 @@ public static class NotificationsModule
             opts.Schema.For<ThreadMessageId>();
             opts.Schema.For<NotificationEmail>().Index(n => n.ThreadId);
             opts.Schema.For<InboxEntry>().Index(e => e.Email);
+            opts.Schema.For<ReceivedMail>().Index(m => m.Outcome);
         });
         return services;
     }

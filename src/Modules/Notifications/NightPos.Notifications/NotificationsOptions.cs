@@ -10,4 +10,7 @@ public sealed class NotificationsOptions
     /// fewer commits per email, smaller ones redo less after a crash (ADR 0013).
     /// </summary>
     public int EmailBatchSize { get; set; } = 100;
+
+    /// <summary>The largest raw message <c>POST /api/inbound</c> accepts, in bytes.</summary>
+    public int MaxInboundBytes { get; set; } = 25 * 1024 * 1024;
 }
