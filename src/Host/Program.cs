@@ -69,7 +69,7 @@ try
         .AddDomainsModule()
         .AddServersModule()
         .AddDispatchModule()
-        .AddNotificationsModule();
+        .AddNotificationsModule(builder.Configuration);
 
     builder.Services.AddWolverineHttp();
     builder.Services.ConfigureHttpJsonOptions(opts => opts.SerializerOptions.Converters.Add(
