@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
-using JasperFx.Resources;
 using Marten;
 using Weasel.Core;
 using Npgsql;
@@ -28,6 +27,8 @@ try
         .ValidateOnStart();
     builder.Services.AddSingleton<
         Microsoft.Extensions.Options.IValidateOptions<NightPosOptions>, AuthOptionsValidator>();
+    builder.Services.AddSingleton<
+        Microsoft.Extensions.Options.IValidateOptions<NightPosOptions>, SecretsOptionsValidator>();
     builder.Services.AddSingleton(TimeProvider.System);
 
     // Registered first so that it runs before Marten and Wolverine touch the database.
@@ -44,10 +45,13 @@ try
         })
         .UseNpgsqlDataSource()
         .UseLightweightSessions()
+        // Marten's own migration takes an advisory lock, so hosts starting together on an
+        // empty database take turns; the generic resource setup ran the same DDL unlocked and
+        // the second host failed on "relation already exists" (SPEC R18, ADR 0007).
+        .ApplyAllDatabaseChangesOnStartup()
         .IntegrateWithWolverine();
     builder.Services.ConfigureMarten((services, opts) =>
         opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>());
-    builder.Services.AddResourceSetupOnStartup();
 
     builder.Host.UseWolverine(opts =>
     {

@@ -13,6 +13,7 @@ public sealed class StartupTests
         ["NightPos__Auth__AdminKey"] = "startup-admin-key-0001",
         ["NightPos__Auth__AuditorKey"] = "startup-auditor-key-0002",
         ["NightPos__Auth__SenderKey"] = "startup-sender-key-0003",
+        ["NightPos__Secrets__MasterKey"] = Convert.ToBase64String(new byte[32]),
     };
 
     [Fact]
@@ -51,6 +52,28 @@ public sealed class StartupTests
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("NightPos:Auth:SenderKey is missing", output);
+    }
+
+    [Theory]
+    [InlineData(null, "NightPos:Secrets:MasterKey is missing")]
+    [InlineData("not base64 at all!", "NightPos:Secrets:MasterKey is not the base64 of 32 bytes")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==", "is not the base64 of 32 bytes")]
+    public async Task Host_exits_non_zero_without_a_valid_master_key(string? key, string message)
+    {
+        var environment = new Dictionary<string, string>(Keys)
+        {
+            ["NIGHTPOS_POSTGRES"] = "Host=127.0.0.1;Port=1;Database=nightpos;Timeout=3",
+        };
+        environment.Remove("NightPos__Secrets__MasterKey");
+        if (key is not null)
+        {
+            environment["NightPos__Secrets__MasterKey"] = key;
+        }
+
+        var (exitCode, output) = await RunHostAsync(environment);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(message, output);
     }
 
     // The host's own build output, not the copy beside this test assembly: at start-up the host

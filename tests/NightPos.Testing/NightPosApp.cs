@@ -45,6 +45,7 @@ public sealed class NightPosApp : IAsyncLifetime
             builder.UseSetting("NightPos:Auth:AdminKey", TestKeys.Admin);
             builder.UseSetting("NightPos:Auth:AuditorKey", TestKeys.Auditor);
             builder.UseSetting("NightPos:Auth:SenderKey", TestKeys.Sender);
+            builder.UseSetting("NightPos:Secrets:MasterKey", TestKeys.MasterKey);
             builder.ConfigureServices(services => services.RunWolverineInSoloMode());
             _configure?.Invoke(builder);
         });

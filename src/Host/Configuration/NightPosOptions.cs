@@ -6,6 +6,8 @@ public sealed class NightPosOptions
     public const string Section = "NightPos";
 
     public AuthOptions Auth { get; set; } = new();
+
+    public SecretsOptions Secrets { get; set; } = new();
 }
 
 /// <summary>
@@ -19,4 +21,13 @@ public sealed class AuthOptions
     public string? AuditorKey { get; set; }
 
     public string? SenderKey { get; set; }
+}
+
+/// <summary>
+/// The master key that protects every stored server secret (ADR 0008). Required: without it no
+/// secret could be stored or read, and a made-up one would lose every secret at the next start.
+/// </summary>
+public sealed class SecretsOptions
+{
+    public string? MasterKey { get; set; }
 }

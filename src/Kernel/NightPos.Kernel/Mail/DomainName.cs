@@ -21,7 +21,8 @@ public static class DomainName
     public static string? Normalize(string? input, out string? error)
     {
         error = null;
-        var text = input?.Trim() ?? "";
+        // Only spaces are trimmed: a CR or LF anywhere is refused (SPEC R17), never dropped.
+        var text = input?.Trim(' ') ?? "";
         if (text.Length == 0)
         {
             error = "is empty";
@@ -63,6 +64,14 @@ public static class DomainName
                     + $"at most {MaxLabelLength} characters)";
                 return null;
             }
+        }
+
+        // RFC 3696 section 2: no top-level domain is all digits, so 127.0.0.1 is an address
+        // that happens to parse as labels, not a mail domain.
+        if (labels[^1].All(char.IsAsciiDigit))
+        {
+            error = "ends in an all-numeric label: an IP address is not a mail domain";
+            return null;
         }
 
         return ascii;

@@ -29,7 +29,8 @@ public static class EmailAddress
     /// </summary>
     public static string? Normalize(string? input, out string? error)
     {
-        var text = input?.Trim() ?? "";
+        // Only spaces are trimmed: a CR or LF anywhere is refused (SPEC R17), never dropped.
+        var text = input?.Trim(' ') ?? "";
         var at = text.LastIndexOf('@');
         if (at < 0)
         {

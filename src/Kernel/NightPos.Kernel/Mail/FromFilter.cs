@@ -40,7 +40,8 @@ public sealed class FromFilter : IEquatable<FromFilter>
         var entries = new List<string>();
         foreach (var part in (raw ?? "").Split(','))
         {
-            var entry = part.Trim();
+            // Only spaces are trimmed: a CR or LF anywhere is refused (SPEC R17), never dropped.
+            var entry = part.Trim(' ');
             if (entry.Length == 0)
             {
                 continue;
@@ -51,8 +52,11 @@ public sealed class FromFilter : IEquatable<FromFilter>
                 : DomainName.Normalize(entry, out reason);
             if (normalised is null)
             {
-                error = $"the entry '{entry}' {reason}; use a domain (example.com) or an "
-                    + "address (name@example.com)";
+                var advice = entry.Contains(';') || entry.Trim().Contains(' ')
+                    ? "separate entries with commas, each a domain (example.com) or an address "
+                        + "(name@example.com)"
+                    : "use a domain (example.com) or an address (name@example.com)";
+                error = $"the entry '{Printable(entry)}' {reason}; {advice}";
                 return null;
             }
 
@@ -100,4 +104,8 @@ public sealed class FromFilter : IEquatable<FromFilter>
     public override bool Equals(object? obj) => Equals(obj as FromFilter);
 
     public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
+
+    // Control characters are shown escaped, so that the answer cannot itself break a line.
+    private static string Printable(string entry) =>
+        string.Concat(entry.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

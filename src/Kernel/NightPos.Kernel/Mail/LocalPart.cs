@@ -15,7 +15,8 @@ public static class LocalPart
     public static string? Normalize(string? input, out string? error)
     {
         error = null;
-        var text = input?.Trim() ?? "";
+        // Only spaces are trimmed: a CR or LF anywhere is refused (SPEC R17), never dropped.
+        var text = input?.Trim(' ') ?? "";
         if (text.Length == 0)
         {
             error = "is empty";

@@ -1,5 +1,13 @@
+using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NightPos.Servers.Configuration;
+using NightPos.Servers.ConnectionTests;
+using NightPos.Servers.Contracts;
+using NightPos.Servers.MassMailing;
+using NightPos.Servers.OutgoingServers;
+using NightPos.Servers.Secrets;
 using Wolverine;
 
 namespace NightPos.Servers;
@@ -11,7 +19,29 @@ public static class ServersModule
     {
         services.ConfigureWolverine(opts =>
             opts.Discovery.IncludeAssembly(typeof(ServersModule).Assembly));
-        services.ConfigureMarten(opts => { });
+        services.ConfigureMarten(opts =>
+        {
+            opts.Projections.Snapshot<OutgoingServer>(SnapshotLifecycle.Inline);
+            opts.Projections.Snapshot<MassMailingSettings>(SnapshotLifecycle.Inline);
+            opts.RegisterDocumentType<ServerDataKey>();
+            opts.RegisterDocumentType<ServerSecret>();
+            opts.RegisterDocumentType<ServersRevision>();
+            opts.Listeners.Add(new ServersRevisionListener());
+            opts.Storage.ExtendedSchemaObjects.Add(CreationOrder.Sequence(opts.DatabaseSchemaName));
+        });
+
+        services.AddOptions<ServersOptions>()
+            .BindConfiguration(ServersOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.DatabaseDomain = configuration["NightPos:DatabaseDomain"]
+                    ?? ServersOptions.DefaultDatabaseDomain);
+        services.AddOptions<DefaultServerOptions>().BindConfiguration(DefaultServerOptions.Section);
+        services.AddOptions<SecretsOptions>().BindConfiguration(SecretsOptions.Section);
+
+        services.AddSingleton<SecretCipher>();
+        services.AddSingleton<SecretVault>();
+        services.AddSingleton<IServerCredentials, ServerCredentials>();
+        services.AddSingleton<SmtpConnectionProbe>();
         return services;
     }
 }

@@ -1,0 +1,68 @@
+using NightPos.Kernel;
+using NightPos.Servers.Contracts;
+using NightPos.Servers.Secrets;
+
+namespace NightPos.Servers.OutgoingServers;
+
+// The events of one outgoing server's stream (the stream id is the server id). Credentials appear
+// only as a SecretReference (SPEC R17, ADR 0008). A cli server's Host, Port and Encryption are
+// null: they come from the installation's NightPos:DefaultServer settings (SPEC R7).
+
+/// <summary>
+/// A server was configured; <see cref="FromFilter"/> is normalised, empty for none, and
+/// <see cref="CreationOrder"/> numbers it among all servers ever created.
+/// </summary>
+public sealed record OutgoingServerAdded(
+    Guid ServerId,
+    string Name,
+    string? Host,
+    int? Port,
+    ServerEncryption? Encryption,
+    ServerAuthentication Authentication,
+    string? Username,
+    string FromFilter,
+    int Priority,
+    bool Active,
+    SecretReference? Secret,
+    long CreationOrder) : IConfigurationEvent;
+
+public sealed record ServerRenamed(Guid ServerId, string Name) : IConfigurationEvent;
+
+/// <summary>The priority changed; the lower value is preferred (SPEC R5).</summary>
+public sealed record ServerPrioritized(Guid ServerId, int Priority) : IConfigurationEvent;
+
+public sealed record ServerFromFilterChanged(Guid ServerId, string FromFilter)
+    : IConfigurationEvent;
+
+/// <summary>How the server is reached and authenticated to, all of it as it now stands.</summary>
+public sealed record ServerConnectionChanged(
+    Guid ServerId,
+    string? Host,
+    int? Port,
+    ServerEncryption? Encryption,
+    ServerAuthentication Authentication,
+    string? Username) : IConfigurationEvent;
+
+/// <summary>New credentials replaced the old ones, whose data key is destroyed; null: none left.</summary>
+public sealed record ServerCredentialsRotated(Guid ServerId, SecretReference? Secret)
+    : IConfigurationEvent;
+
+/// <summary>The server no longer carries mail and cannot be forced (SPEC R5, R6).</summary>
+public sealed record ServerArchived(Guid ServerId) : IConfigurationEvent;
+
+public sealed record ServerReactivated(Guid ServerId) : IConfigurationEvent;
+
+/// <summary>The server is gone, and its data key with it: its secret is unrecoverable.</summary>
+public sealed record ServerDeleted(Guid ServerId) : IConfigurationEvent;
+
+/// <summary>
+/// An administrator tested the connection (SPEC R9). Not a configuration change: it leaves the
+/// configuration and its revision as they were. <see cref="Failure"/> uses the API's words.
+/// </summary>
+public sealed record ServerConnectionTested(
+    Guid ServerId,
+    bool Ok,
+    string? Failure,
+    string Message,
+    string? Sender,
+    string? Recipient);

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Alba;
+using NightPos.Servers.Tests.SmtpPeers;
+using NightPos.Testing;
+
+namespace NightPos.Servers.Tests;
+
+/// <summary>
+/// POST /api/servers/{id}/test against real SMTP servers on loopback (SPEC R9): each failure
+/// comes back as exactly one of the API's words, and nothing is ever sent.
+/// </summary>
+public sealed class ConnectionTestTests(ServersApp app)
+{
+    private const string Sender = "probe@example.com";
+    private static readonly (string, string) Login = ("probe-user", "Corr3ct-Horse-Battery");
+
+    [Fact]
+    public async Task Test_succeeds_against_a_server_that_accepts_login_and_sender_and_sends_nothing()
+    {
+        await using var smtp = await FakeSmtpServer.StartAsync(login: Login);
+        var id = await AddAsync("Accepting", "127.0.0.1", smtp.Port, "none", Login.Item2);
+
+        var result = await TestAsync(id);
+
+        Assert.True(result.GetProperty("ok").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("failure").ValueKind);
+        Assert.Contains("may still restrict", result.GetProperty("message").GetString());
+        Assert.Equal([Sender], smtp.Seen.Senders);
+        Assert.Equal(["postmaster@example.com"], smtp.Seen.Recipients);
+        Assert.Equal(0, smtp.Seen.MessagesStored);
+    }
+
+    [Fact]
+    public async Task Test_is_recorded_on_the_server_without_changing_the_configuration()
+    {
+        await using var smtp = await FakeSmtpServer.StartAsync(login: Login);
+        var id = await AddAsync("Recorded", "127.0.0.1", smtp.Port, "none", Login.Item2);
+        var revision = await app.RevisionAsync();
+        var events = await app.EventCountAsync();
+
+        await TestAsync(id);
+
+        Assert.Equal(events + 1, await app.EventCountAsync());
+        Assert.Equal(revision, await app.RevisionAsync());
+        var (_, server, _) = await ServerApi.SendAsync(app.Host, HttpMethod.Get, $"/api/servers/{id}", null);
+        Assert.True(server.GetProperty("lastTest").GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Test_names_authentication_when_the_server_refuses_the_password()
+    {
+        await using var smtp = await FakeSmtpServer.StartAsync(login: Login);
+        var id = await AddAsync("Wrong password", "127.0.0.1", smtp.Port, "none", "not-the-password");
+
+        var result = await TestAsync(id);
+
+        AssertFailure(result, "authentication", "username and password");
+        Assert.Empty(smtp.Seen.Senders);
+    }
+
+    [Fact]
+    public async Task Test_names_sender_refused_when_the_server_refuses_the_sender()
+    {
+        await using var smtp = await FakeSmtpServer.StartAsync(login: Login, refusedSender: Sender);
+        var id = await AddAsync("Refuses sender", "127.0.0.1", smtp.Port, "none", Login.Item2);
+
+        var result = await TestAsync(id);
+
+        AssertFailure(result, "sender_refused", Sender);
+    }
+
+    [Fact]
+    public async Task Test_names_connection_refused_when_nothing_listens()
+    {
+        var id = await AddAsync("Nobody home", "127.0.0.1", FakeSmtpServer.FreePort(), "none", Login.Item2);
+
+        var result = await TestAsync(id);
+
+        AssertFailure(result, "connection_refused", "refused the connection");
+    }
+
+    [Fact]
+    public async Task Test_names_timeout_when_the_server_never_answers_and_gives_up_in_time()
+    {
+        using var silent = new SilentServer();
+        var id = await AddAsync("Silent", "127.0.0.1", silent.Port, "none", Login.Item2);
+        var clock = Stopwatch.StartNew();
+
+        var result = await TestAsync(id);
+
+        AssertFailure(result, "timeout", "did not answer within 2 s");
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
+    }
+
+    [Theory]
+    [InlineData("starttls", false)]
+    [InlineData("ssl", true)]
+    public async Task Test_names_tls_when_the_certificate_is_self_signed(string encryption, bool sslOnConnect)
+    {
+        using var certificate = TestCertificates.SelfSignedServer();
+        await using var smtp = await FakeSmtpServer.StartAsync(
+            login: Login, certificate: certificate, sslOnConnect: sslOnConnect);
+        var id = await AddAsync($"Self-signed {encryption}", "localhost", smtp.Port, encryption, Login.Item2);
+
+        var result = await TestAsync(id);
+
+        AssertFailure(result, "tls", "not trusted");
+        Assert.Empty(smtp.Seen.Senders);
+    }
+
+    [Fact]
+    public async Task Test_names_tls_when_starttls_is_required_but_not_offered()
+    {
+        await using var smtp = await FakeSmtpServer.StartAsync(login: Login);
+        var id = await AddAsync("No STARTTLS", "127.0.0.1", smtp.Port, "starttls", Login.Item2);
+
+        var result = await TestAsync(id);
+
+        AssertFailure(result, "tls", "does not offer STARTTLS");
+        Assert.Empty(smtp.Seen.Senders);
+    }
+
+    [Fact]
+    public async Task Test_names_host_not_found_for_a_name_that_does_not_resolve()
+    {
+        var id = await AddAsync("Nowhere", "no-such-host.invalid", 587, "starttls", Login.Item2);
+
+        var result = await TestAsync(id);
+
+        AssertFailure(result, "host_not_found", "no-such-host.invalid");
+    }
+
+    [Fact]
+    public async Task Test_of_an_unknown_server_is_a_404_naming_the_id()
+    {
+        var (status, problem, _) = await ServerApi.SendAsync(
+            app.Host, HttpMethod.Post, $"/api/servers/{Guid.NewGuid()}/test", null);
+
+        Assert.Equal(404, status);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("id", out _));
+    }
+
+    private static void AssertFailure(JsonElement result, string failure, string inMessage)
+    {
+        Assert.False(result.GetProperty("ok").GetBoolean());
+        Assert.Equal(failure, result.GetProperty("failure").GetString());
+        Assert.Contains(inMessage, result.GetProperty("message").GetString());
+    }
+
+    private async Task<Guid> AddAsync(string name, string host, int port, string encryption, string password)
+    {
+        var server = await ServerApi.AddAsync(app.Host, new
+        {
+            name,
+            host,
+            port,
+            encryption,
+            authentication = "login",
+            username = Login.Item1,
+            password,
+            fromFilter = $"{Sender}, example.org",
+        });
+        return server.GetProperty("id").GetGuid();
+    }
+
+    private async Task<JsonElement> TestAsync(Guid id)
+    {
+        var result = await app.Host.Scenario(s =>
+        {
+            s.Post.Url($"/api/servers/{id}/test");
+            s.AsAdmin();
+            s.StatusCodeShouldBeOk();
+        });
+        return await result.ReadAsJsonAsync<JsonElement>();
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text;
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using NightPos.Servers.Contracts;
+using NightPos.Servers.Secrets;
+using NightPos.Servers.Tests.SmtpPeers;
+using NightPos.Testing;
+using Npgsql;
+
+namespace NightPos.Servers.Tests;
+
+/// <summary>
+/// SPEC R17: passwords and private keys appear in no event, document, log line or API answer,
+/// and deleting a server destroys its data key (ADR 0008).
+/// </summary>
+public sealed class SecretsTests(ServersApp app)
+{
+    [Fact]
+    public async Task Secrets_are_nowhere_in_the_database_the_log_or_the_answers()
+    {
+        var password = $"Pw-{Guid.NewGuid():N}-distinctive";
+        var rotated = $"Rotated-{Guid.NewGuid():N}";
+        var (certificate, privateKey) = TestCertificates.ClientPem("dump-test");
+        await using var smtp = await FakeSmtpServer.StartAsync(login: ("dump-user", password));
+        var answers = new List<string>();
+
+        async Task<JsonElement> Call(HttpMethod method, string url, object? body)
+        {
+            var (_, json, text) = await ServerApi.SendAsync(
+                app.Host, method, url, body is null ? null : JsonSerializer.Serialize(body));
+            answers.Add(text);
+            return json;
+        }
+
+        var login = await Call(HttpMethod.Post, "/api/servers", new
+        {
+            name = "Dump login",
+            host = "127.0.0.1",
+            port = smtp.Port,
+            encryption = "none",
+            authentication = "login",
+            username = "dump-user",
+            password,
+            fromFilter = "probe@example.com",
+        });
+        var loginId = login.GetProperty("id").GetGuid();
+        var withCertificate = await Call(HttpMethod.Post, "/api/servers", new
+        {
+            name = "Dump certificate",
+            host = "smtp.example.com",
+            port = 465,
+            encryption = "ssl",
+            authentication = "certificate",
+            certificate,
+            privateKey,
+        });
+        var tested = await Call(HttpMethod.Post, $"/api/servers/{loginId}/test", null);
+        await Call(HttpMethod.Patch, $"/api/servers/{loginId}", new { password = rotated });
+        await Call(HttpMethod.Post, $"/api/servers/{loginId}/test", null);
+        await Call(HttpMethod.Post, "/api/servers", new { name = "Refused", host = "smtp.example.com",
+            port = 25, encryption = "ssl", authentication = "login", username = "u", password });
+        await Call(HttpMethod.Get, "/api/servers", null);
+        await Call(HttpMethod.Get, $"/api/servers/{withCertificate.GetProperty("id")}", null);
+        await Call(HttpMethod.Get, "/api/history", null);
+        answers.Add(JsonSerializer.Serialize(await app.ConfigurationAsync()));
+        answers.Add(JsonSerializer.Serialize(await app.ConfigurationAsync(DateTimeOffset.UtcNow)));
+
+        Assert.True(tested.GetProperty("ok").GetBoolean(), tested.ToString());
+        var secrets = Forms(password).Concat(Forms(rotated)).Concat(KeyParts(privateKey)).ToList();
+        var database = await DumpDatabaseAsync();
+        var places = new Dictionary<string, string>
+        {
+            ["database"] = database,
+            ["log"] = string.Join("\n", app.Logs.Lines),
+            ["answers"] = string.Join("\n", answers),
+        };
+        // Positive controls: the search does see what is stored, logged and answered.
+        Assert.Contains("dump-user", database);
+        Assert.Contains("dump-user", places["answers"]);
+        Assert.Contains(loginId.ToString(), places["log"]);
+        foreach (var (place, text) in places)
+        {
+            foreach (var secret in secrets)
+            {
+                Assert.False(text.Contains(secret, StringComparison.Ordinal),
+                    $"The {place} holds a secret ({secret[..6]}...).");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Deleting_a_server_destroys_its_data_key_and_the_secret_with_it()
+    {
+        var id = (await ServerApi.AddAsync(app.Host, ServerApi.LoginServer("Shredded")))
+            .GetProperty("id").GetGuid();
+        var keyId = (await LoadAsync<ServerSecret>(id))!.KeyId;
+        var credentials = app.Host.Services.GetRequiredService<IServerCredentials>();
+        Assert.Equal("s3cret-Pa55", (await credentials.GetAsync(id, TestContext.Current.CancellationToken))?.Password);
+
+        await ServerApi.SendAsync(app.Host, HttpMethod.Delete, $"/api/servers/{id}", null);
+
+        Assert.Null(await LoadAsync<ServerDataKey>(keyId));
+        Assert.Null(await LoadAsync<ServerSecret>(id));
+        Assert.Null(await credentials.GetAsync(id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Rotating_a_password_destroys_the_old_data_key()
+    {
+        var id = (await ServerApi.AddAsync(app.Host, ServerApi.LoginServer("Rotated")))
+            .GetProperty("id").GetGuid();
+        var oldKey = (await LoadAsync<ServerSecret>(id))!.KeyId;
+
+        await ServerApi.SendAsync(
+            app.Host, HttpMethod.Patch, $"/api/servers/{id}", """{ "password": "second-one" }""");
+
+        var newKey = (await LoadAsync<ServerSecret>(id))!.KeyId;
+        Assert.NotEqual(oldKey, newKey);
+        Assert.Null(await LoadAsync<ServerDataKey>(oldKey));
+        Assert.NotNull(await LoadAsync<ServerDataKey>(newKey));
+        var credentials = app.Host.Services.GetRequiredService<IServerCredentials>();
+        Assert.Equal("second-one", (await credentials.GetAsync(id, TestContext.Current.CancellationToken))?.Password);
+    }
+
+    // The plain text and its base64, as a careless serializer of bytes would write it.
+    private static IEnumerable<string> Forms(string secret) =>
+        [secret, Convert.ToBase64String(Encoding.UTF8.GetBytes(secret))];
+
+    // Every line of the key's base64 body: any one of them found means the key leaked.
+    private static IEnumerable<string> KeyParts(string pem) =>
+        pem.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !line.StartsWith("-----", StringComparison.Ordinal))
+            .Append(string.Concat(pem.Split('\n').Where(l => !l.StartsWith("-----")))[..40]);
+
+    // Every row of every table of every schema, as text.
+    private async Task<string> DumpDatabaseAsync()
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "select format('%I.%I', table_schema, table_name) from information_schema.tables "
+            + "where table_type = 'BASE TABLE' "
+            + "and table_schema not in ('pg_catalog', 'information_schema')", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var dump = new StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var select = new NpgsqlCommand($"select t::text from {table} t", connection);
+            await using var rows = await select.ExecuteReaderAsync();
+            while (await rows.ReadAsync())
+            {
+                dump.AppendLine(rows.GetString(0));
+            }
+        }
+
+        Assert.Contains("nightpos.mt_events", tables);
+        return dump.ToString();
+    }
+
+    private async Task<T?> LoadAsync<T>(Guid id)
+        where T : class
+    {
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>()
+            .QuerySession();
+        return await session.LoadAsync<T>(id);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Alba;
+using NightPos.Testing;
+
+namespace NightPos.Servers.Tests;
+
+/// <summary>The calls the tests make over HTTP, as an administrator unless told otherwise.</summary>
+public static class ServerApi
+{
+    public static async Task<JsonElement> AddAsync(IAlbaHost host, object body)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl("/api/servers");
+            s.AsAdmin();
+            s.StatusCodeShouldBe(201);
+        });
+        return await result.ReadAsJsonAsync<JsonElement>();
+    }
+
+    public static object LoginServer(string name, int port = 587, string? fromFilter = null) => new
+    {
+        name,
+        host = "smtp.example.com",
+        port,
+        encryption = "starttls",
+        authentication = "login",
+        username = "mailer",
+        password = "s3cret-Pa55",
+        fromFilter,
+    };
+
+    public static async Task<(int Status, JsonElement Body, string Text)> SendAsync(
+        IAlbaHost host,
+        HttpMethod method,
+        string url,
+        string? json,
+        string key = TestKeys.Admin)
+    {
+        var result = await host.Scenario(s =>
+        {
+            if (method == HttpMethod.Post)
+            {
+                s.Post.Url(url);
+            }
+            else if (method == HttpMethod.Patch)
+            {
+                s.Patch.Url(url);
+            }
+            else if (method == HttpMethod.Put)
+            {
+                s.Put.Url(url);
+            }
+            else if (method == HttpMethod.Delete)
+            {
+                s.Delete.Url(url);
+            }
+            else
+            {
+                s.Get.Url(url);
+            }
+
+            if (json is not null)
+            {
+                s.Body.TextIs(json);
+                s.WithRequestHeader("Content-Type", "application/json");
+            }
+
+            s.WithKey(key);
+            s.IgnoreStatusCode();
+        });
+
+        var text = await result.ReadAsTextAsync();
+        var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return (result.Context.Response.StatusCode, body, text);
+    }
+}
