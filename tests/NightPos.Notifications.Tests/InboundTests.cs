@@ -101,6 +101,28 @@ public sealed class InboundTests(NightPosApp app)
     }
 
     [Fact]
+    public async Task Reply_to_a_catchall_retired_by_a_rename_is_routed_as_before()
+    {
+        var domain = $"{ThreadsApi.Unique("d")}.example";
+        var aliasDomain = await AdminPostAsync("/api/alias-domains", new { domain });
+        var company = await AdminPostAsync("/api/companies",
+            new { name = ThreadsApi.Unique("Co"), aliasDomainId = aliasDomain });
+        var thread = await _threads.OpenAsync(companyId: company);
+        var rootId = (await _threads.GetAsync(thread)).GetProperty("messageId").GetString()!;
+        await app.Host.Scenario(s =>
+        {
+            s.Patch.Json(new { catchallAlias = "replies" }).ToUrl($"/api/alias-domains/{aliasDomain}");
+            s.AsAdmin();
+        });
+
+        // SPEC R4: mail still arriving at the old catchall is routed as before.
+        var answer = await _inbound.DeliverAsync(
+            Mail.Reply("mary@customer.test", "Late reply.", rootId, [rootId], to: $"catchall@{domain}"));
+
+        Assert.Equal(thread, answer.GetProperty("threadId").GetGuid());
+    }
+
+    [Fact]
     public async Task Reply_to_an_address_that_is_no_catchall_is_unrouted()
     {
         var (_, rootId, _) = await ThreadWithInboxFollowerAsync();
@@ -208,6 +230,17 @@ public sealed class InboundTests(NightPosApp app)
             s.AsSender();
             s.StatusCodeShouldBe(403);
         });
+    }
+
+    private async Task<Guid> AdminPostAsync(string url, object body)
+    {
+        var result = await app.Host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            s.AsAdmin();
+            s.StatusCodeShouldBe(201);
+        });
+        return (await result.ReadAsJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     private async Task<(Guid Thread, string RootId, string Inbox)> ThreadWithInboxFollowerAsync(

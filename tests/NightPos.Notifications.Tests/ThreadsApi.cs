@@ -7,11 +7,14 @@ namespace NightPos.Notifications.Tests;
 /// <summary>The thread routes as a test drives them: each call asserts its expected status.</summary>
 public sealed class ThreadsApi(IAlbaHost host)
 {
-    public async Task<Guid> OpenAsync(string? recordId = null, string model = "sale.order")
+    public async Task<Guid> OpenAsync(
+        string? recordId = null,
+        string model = "sale.order",
+        Guid? companyId = null)
     {
         var result = await host.Scenario(s =>
         {
-            s.Post.Json(new { model, recordId = recordId ?? Unique("S"), subject = "S00042" })
+            s.Post.Json(new { companyId, model, recordId = recordId ?? Unique("S"), subject = "S00042" })
                 .ToUrl("/api/threads");
             s.AsSender();
             s.StatusCodeShouldBe(201);
