@@ -175,6 +175,28 @@ public sealed class AliasDomainTests(NightPosApp app)
         Assert.Equal(before + 1, await app.Host.EventCountAsync());
     }
 
+    [Fact]
+    public async Task Concurrent_changes_of_one_alias_domain_either_commit_or_answer_409()
+    {
+        var id = (await app.Host.AddAliasDomainAsync(DomainsApi.UniqueDomain())).Id();
+
+        var statuses = await Task.WhenAll(Enumerable.Range(1, 8).Select(async sequence =>
+        {
+            var result = await app.Host.Scenario(s =>
+            {
+                s.Patch.Json(new { sequence }).ToUrl($"/api/alias-domains/{id}");
+                s.AsAdmin();
+                s.IgnoreStatusCode();
+            });
+            return result.Context.Response.StatusCode;
+        }));
+
+        Assert.All(statuses, s => Assert.Contains(s, new[] { 200, 409 }));
+        Assert.Contains(200, statuses);
+        var events = await app.Host.EventsOfAsync(id);
+        Assert.Equal(1 + statuses.Count(s => s == 200), events.Count);
+    }
+
     public static TheoryData<string, string[]> Changes => new()
     {
         // PATCH body (domain "{0}" stands for the current one, "{1}" for a new one) => retired

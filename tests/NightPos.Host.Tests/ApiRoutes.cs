@@ -22,6 +22,8 @@ internal static class ApiRoutes
             ["POST /api/inbound"] = Kernel.Policies.Send,
             ["GET /api/inbound/unrouted"] = Kernel.Policies.Audit,
             ["GET /api/inbound/unrouted/{}/raw"] = Kernel.Policies.Audit,
+            ["GET /api/configuration"] = Kernel.Policies.Audit,
+            ["POST /api/routing/preview"] = Kernel.Policies.Read,
             ["GET /api/alias-domains"] = Kernel.Policies.Audit,
             ["POST /api/alias-domains"] = Kernel.Policies.Configure,
             ["GET /api/alias-domains/{}"] = Kernel.Policies.Audit,

@@ -51,6 +51,8 @@ public sealed class DomainNameTests
     [InlineData("example.com/path", "")]
     [InlineData("user@example.com", "")]
     [InlineData("*.example.com", "")]
+    [InlineData("127.0.0.1", "all-numeric")]
+    [InlineData("example.123", "all-numeric")]
     public void Normalize_refuses_what_is_no_host_name_and_says_why(string? input, string reason)
     {
         var normalised = DomainName.Normalize(input, out var error);

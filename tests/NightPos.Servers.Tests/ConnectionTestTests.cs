@@ -31,6 +31,31 @@ public sealed class ConnectionTestTests(ServersApp app)
         Assert.Equal(0, smtp.Seen.MessagesStored);
     }
 
+    [Theory]
+    [InlineData("company-name.nightpos.com", "notifications@company-name.nightpos.com")]
+    [InlineData("", "notifications@company-name.nightpos.com")]
+    [InlineData("example.org", "noreply@example.org")]
+    public async Task Test_tries_the_sender_SPEC_R9_chooses_for_the_filter(string filter, string sender)
+    {
+        await using var smtp = await FakeSmtpServer.StartAsync(login: Login);
+        var server = await ServerApi.AddAsync(app.Host, new
+        {
+            name = $"Sender for '{filter}'",
+            host = "127.0.0.1",
+            port = smtp.Port,
+            encryption = "none",
+            authentication = "login",
+            username = Login.Item1,
+            password = Login.Item2,
+            fromFilter = filter,
+        });
+
+        var result = await TestAsync(server.GetProperty("id").GetGuid());
+
+        Assert.True(result.GetProperty("ok").GetBoolean(), result.ToString());
+        Assert.Equal([sender], smtp.Seen.Senders);
+    }
+
     [Fact]
     public async Task Test_is_recorded_on_the_server_without_changing_the_configuration()
     {
@@ -129,6 +154,34 @@ public sealed class ConnectionTestTests(ServersApp app)
         var result = await TestAsync(id);
 
         AssertFailure(result, "host_not_found", "no-such-host.invalid");
+    }
+
+    [Fact]
+    public async Task Test_of_a_cli_server_connects_as_the_default_server_of_the_configuration()
+    {
+        await using var smtp = await FakeSmtpServer.StartAsync(login: Login);
+        await using var host = await NightPosApp.StartAsync(builder =>
+        {
+            builder.UseSetting("NightPos:DefaultServer:Host", "127.0.0.1");
+            builder.UseSetting("NightPos:DefaultServer:Port", smtp.Port.ToString());
+            builder.UseSetting("NightPos:DefaultServer:Encryption", "none");
+            builder.UseSetting("NightPos:DefaultServer:Username", Login.Item1);
+            builder.UseSetting("NightPos:DefaultServer:Password", Login.Item2);
+        });
+        var server = await ServerApi.AddAsync(host.Host,
+            new { name = "Default", authentication = "cli", fromFilter = Sender });
+
+        var result = await host.Host.Scenario(s =>
+        {
+            s.Post.Url($"/api/servers/{server.GetProperty("id")}/test");
+            s.AsAdmin();
+        });
+        var answer = await result.ReadAsJsonAsync<JsonElement>();
+
+        Assert.True(answer.GetProperty("ok").GetBoolean(), answer.ToString());
+        Assert.Equal(smtp.Port, server.GetProperty("port").GetInt32());
+        Assert.True(server.GetProperty("hasPassword").GetBoolean());
+        Assert.Equal([Sender], smtp.Seen.Senders);
     }
 
     [Fact]

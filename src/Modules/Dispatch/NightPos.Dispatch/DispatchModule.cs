@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using NightPos.Dispatch.Routing;
 using Wolverine;
 
 namespace NightPos.Dispatch;
@@ -12,6 +13,11 @@ public static class DispatchModule
         services.ConfigureWolverine(opts =>
             opts.Discovery.IncludeAssembly(typeof(DispatchModule).Assembly));
         services.ConfigureMarten(opts => { });
+
+        // One compiled routing table per process (ADR 0010); the router lives per scope, since
+        // it asks the other modules through that scope's message bus.
+        services.AddSingleton<RoutingTableCache>();
+        services.AddScoped<IRouter, Router>();
         return services;
     }
 }

@@ -53,7 +53,8 @@ public sealed record AliasDomain(
     {
         AliasDomainRenamed renamed => InUse(this with { Domain = renamed.Domain }),
         BounceAliasChanged bounce => InUse(this with { BounceAlias = bounce.BounceAlias }),
-        CatchallAliasChanged catchall => InUse(this with { CatchallAlias = catchall.CatchallAlias }),
+        CatchallAliasChanged catchall =>
+            InUse(this with { CatchallAlias = catchall.CatchallAlias }),
         DefaultFromChanged defaultFrom => this with { DefaultFrom = defaultFrom.DefaultFrom },
         AliasDomainResequenced resequenced => this with { Sequence = resequenced.Sequence },
         AliasAddressRetired retired => this with

@@ -25,6 +25,7 @@ public static partial class ParameterKey
         return error is null ? key : null;
     }
 
-    [GeneratedRegex("^[a-z0-9]+(?:[_-][a-z0-9]+)*(?:\\.[a-z0-9]+(?:[_-][a-z0-9]+)*)*$")]
+    // \z, not $: a .NET '$' also matches before a final line feed.
+    [GeneratedRegex(@"^[a-z0-9]+(?:[_-][a-z0-9]+)*(?:\.[a-z0-9]+(?:[_-][a-z0-9]+)*)*\z")]
     private static partial Regex Shape();
 }

@@ -1,10 +1,10 @@
 using NightPos.Kernel.Mail;
 
-namespace NightPos.Servers.Tests;
+namespace NightPos.Kernel.Tests;
 
 /// <summary>
 /// The FROM filter (SPEC "Terms", R5): parsing, normalisation and exact matching, each table
-/// full of deliberate near misses. Kept here until the Kernel has a test project of its own.
+/// full of deliberate near misses.
 /// </summary>
 public sealed class FromFilterTests
 {
