@@ -160,7 +160,9 @@ public sealed class DovecotServer : IAsyncDisposable
             return (uid, Field("Gid:"), Environment.UserName);
         }
 
-        var nobody = File.ReadAllLines("/etc/passwd").First(l => l.StartsWith("nobody:")).Split(':');
+        var nobody = File.ReadAllLines("/etc/passwd")
+            .First(l => l.StartsWith("nobody:"))
+            .Split(':');
         return (int.Parse(nobody[2]), int.Parse(nobody[3]), null);
     }
 

@@ -7,8 +7,10 @@ public sealed class FanOutRulesTests
 {
     private static readonly MessageThread Thread = ThreadWith(
         new Follower("mary@customer.test", "Mary", ["discussions"], null),
-        new Follower("sam@company-name.test", "Sam", ["discussions", "note"], NotificationChannel.Email),
-        new Follower("ines@company-name.test", "Ines", ["discussions", "note"], NotificationChannel.Inbox),
+        new Follower("sam@company-name.test", "Sam", ["discussions", "note"],
+            NotificationChannel.Email),
+        new Follower("ines@company-name.test", "Ines", ["discussions", "note"],
+            NotificationChannel.Inbox),
         new Follower("carl@customer.test", "Carl", ["discussions", "note"], null),
         new Follower("stan@company-name.test", "Stan", ["stage"], NotificationChannel.Email));
 
@@ -20,7 +22,10 @@ public sealed class FanOutRulesTests
             "sam@company-name.test", "discussions",
             ["mary@customer.test:Email", "ines@company-name.test:Inbox", "carl@customer.test:Email"]
         },
-        { "mary@customer.test", "note", ["sam@company-name.test:Email", "ines@company-name.test:Inbox"] },
+        {
+            "mary@customer.test", "note",
+            ["sam@company-name.test:Email", "ines@company-name.test:Inbox"]
+        },
         { "nobody@elsewhere.test", "stage", ["stan@company-name.test:Email"] },
         { "nobody@elsewhere.test", "invoice", [] },
     };

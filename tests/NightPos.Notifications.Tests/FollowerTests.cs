@@ -74,7 +74,8 @@ public sealed class FollowerTests(NightPosApp app)
 
         await app.Host.Scenario(s =>
         {
-            s.Post.Text("{\"email\":\"a@b.test\",\"subtypes\":[\"note\"],\"userPreference\":\"sms\"}")
+            s.Post.Text(
+                    "{\"email\":\"a@b.test\",\"subtypes\":[\"note\"],\"userPreference\":\"sms\"}")
                 .ToUrl($"/api/threads/{thread}/followers");
             s.WithRequestHeader("Content-Type", "application/json");
             s.AsSender();

@@ -111,13 +111,15 @@ public sealed class InboundTests(NightPosApp app)
         var rootId = (await _threads.GetAsync(thread)).GetProperty("messageId").GetString()!;
         await app.Host.Scenario(s =>
         {
-            s.Patch.Json(new { catchallAlias = "replies" }).ToUrl($"/api/alias-domains/{aliasDomain}");
+            s.Patch.Json(new { catchallAlias = "replies" })
+                .ToUrl($"/api/alias-domains/{aliasDomain}");
             s.AsAdmin();
         });
 
         // SPEC R4: mail still arriving at the old catchall is routed as before.
         var answer = await _inbound.DeliverAsync(
-            Mail.Reply("mary@customer.test", "Late reply.", rootId, [rootId], to: $"catchall@{domain}"));
+            Mail.Reply("mary@customer.test", "Late reply.", rootId, [rootId],
+                to: $"catchall@{domain}"));
 
         Assert.Equal(thread, answer.GetProperty("threadId").GetGuid());
     }

@@ -48,7 +48,10 @@ public static class Mail
         status.StatusGroups.Add(perMessage);
         status.StatusGroups.Add(perRecipient);
         report.Add(status);
-        report.Add(new TextPart("rfc822-headers") { Text = $"Message-ID: <{originalMessageId}>\r\n" });
+        report.Add(new TextPart("rfc822-headers")
+        {
+            Text = $"Message-ID: <{originalMessageId}>\r\n",
+        });
 
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse("MAILER-DAEMON@mx.customer.test"));

@@ -38,7 +38,8 @@ public sealed class ReplyTextTests
         },
         {
             "French",
-            "Oui, jeudi.\n\nLe mar. 3 déc. 2024 à 10:00, Anna <anna@acme.test> a écrit :\n> Jeudi ?",
+            "Oui, jeudi.\n\nLe mar. 3 déc. 2024 à 10:00, Anna <anna@acme.test> a écrit :\n"
+                + "> Jeudi ?",
             "Oui, jeudi."
         },
         {
@@ -89,7 +90,10 @@ public sealed class ReplyTextTests
 
     [Theory]
     [MemberData(nameof(Replies))]
-    public void NewText_keeps_only_what_the_sender_wrote(string client, string text, string expected)
+    public void NewText_keeps_only_what_the_sender_wrote(
+        string client,
+        string text,
+        string expected)
     {
         Assert.True(client.Length > 0);
 

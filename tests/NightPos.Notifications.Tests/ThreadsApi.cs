@@ -4,7 +4,7 @@ using NightPos.Testing;
 
 namespace NightPos.Notifications.Tests;
 
-/// <summary>The thread routes as a test drives them: each call asserts its expected status.</summary>
+/// <summary>The thread routes as tests drive them: each call asserts its status.</summary>
 public sealed class ThreadsApi(IAlbaHost host)
 {
     public async Task<Guid> OpenAsync(
@@ -14,8 +14,11 @@ public sealed class ThreadsApi(IAlbaHost host)
     {
         var result = await host.Scenario(s =>
         {
-            s.Post.Json(new { companyId, model, recordId = recordId ?? Unique("S"), subject = "S00042" })
-                .ToUrl("/api/threads");
+            var body = new
+            {
+                companyId, model, recordId = recordId ?? Unique("S"), subject = "S00042",
+            };
+            s.Post.Json(body).ToUrl("/api/threads");
             s.AsSender();
             s.StatusCodeShouldBe(201);
         });
@@ -76,7 +79,7 @@ public sealed class ThreadsApi(IAlbaHost host)
         return await result.ReadAsJsonAsync<JsonElement>();
     }
 
-    /// <summary>Addresses unique to one test, so tests sharing a host never see each other.</summary>
+    /// <summary>Names unique to one test, so tests sharing a host never see each other.</summary>
     public static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..20];
 
     public static string[] Strings(JsonElement array) =>

@@ -12,7 +12,9 @@ using Wolverine;
 
 namespace NightPos.Notifications;
 
-/// <summary>The Notifications module's one entry point: the host calls it and knows nothing else of it.</summary>
+/// <summary>
+/// The Notifications module's one entry point: the host calls it and knows nothing else of it.
+/// </summary>
 public static class NotificationsModule
 {
     /// <param name="configuration">Read here, not later: the mailbox poller is a Wolverine

@@ -19,7 +19,8 @@ public static class FanOutRules
             .Where(f => f.Email != authorEmail)
             .Where(f => f.Subtypes.Contains(subtype))
             .Where(f => f.IsUser || !Subtypes.IsInternal(subtype))
-            .Select(f => new Notification(f.Email, f.Name, f.UserPreference ?? NotificationChannel.Email))
+            .Select(f => new Notification(
+                f.Email, f.Name, f.UserPreference ?? NotificationChannel.Email))
             .ToList();
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed record PostDecision(
     IReadOnlyList<InboxEntry> InboxEntries,
     IReadOnlyList<SendNotificationEmails> EmailBatches)
 {
-    /// <summary>What a post needs besides the thread: who wrote what, and where it came from.</summary>
+    /// <summary>What a post needs besides the thread: who wrote what, from where.</summary>
     /// <param name="AuthorEmail">Comparable form.</param>
     /// <param name="MessageId">The post's own Message-ID (an emailed reply's), or null to
     /// derive one from the post id.</param>

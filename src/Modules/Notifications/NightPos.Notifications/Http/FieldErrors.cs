@@ -94,6 +94,7 @@ public sealed class FieldErrors
     {
         var text = input ?? "";
         text = text.Length > 80 ? text[..80] + "..." : text;
-        return string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return string.Concat(
+            text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
     }
 }

@@ -35,7 +35,8 @@ public sealed class CatchallMailboxAgent(
         }
 
         await _stopping.CancelAsync();
-        await _polling.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _polling.WaitAsync(cancellationToken)
+            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stopping.Dispose();
     }
 

@@ -24,10 +24,10 @@ public sealed class ImapOptions
 
     public string Folder { get; set; } = "INBOX";
 
-    /// <summary>Time from the end of one poll to the start of the next, at least a second.</summary>
+    /// <summary>From the end of one poll to the start of the next; at least a second.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>At most this many messages are fetched per poll; the rest wait for the next.</summary>
+    /// <summary>At most this many messages per poll; the rest wait for the next.</summary>
     public int BatchSize { get; set; } = 100;
 
     [MemberNotNullWhen(true, nameof(Host))]

@@ -94,12 +94,13 @@ public static partial class PollCatchallMailboxHandler
         return true;
     }
 
-    private static SecureSocketOptions SocketOptions(ImapOptions settings) => settings.Encryption switch
-    {
-        MailboxEncryption.None => SecureSocketOptions.None,
-        MailboxEncryption.Starttls => SecureSocketOptions.StartTls,
-        _ => SecureSocketOptions.SslOnConnect,
-    };
+    private static SecureSocketOptions SocketOptions(ImapOptions settings) =>
+        settings.Encryption switch
+        {
+            MailboxEncryption.None => SecureSocketOptions.None,
+            MailboxEncryption.Starttls => SecureSocketOptions.StartTls,
+            _ => SecureSocketOptions.SslOnConnect,
+        };
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Debug,
         Message = "Polled {Host} folder {Folder}: {Unseen} unseen, {Recorded} recorded")]

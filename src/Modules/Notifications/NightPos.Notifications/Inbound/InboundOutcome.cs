@@ -9,12 +9,12 @@ public enum InboundOutcome
     /// <summary>Recorded as a post of the thread it answers, and fanned out (SPEC R13).</summary>
     Posted,
 
-    /// <summary>Matched no thread, or may not be recorded as a post: kept and listed (SPEC R14).</summary>
+    /// <summary>Matched no thread or may not be posted: kept and listed (SPEC R14).</summary>
     Unrouted,
 
     /// <summary>A delivery status notification, handed to Dispatch (SPEC R12).</summary>
     DeliveryReport,
 
-    /// <summary>A delivery status notification Dispatch could not take yet: ask again later.</summary>
+    /// <summary>A delivery report Dispatch could not take yet: deliver it again later.</summary>
     DeliveryReportNotAccepted,
 }

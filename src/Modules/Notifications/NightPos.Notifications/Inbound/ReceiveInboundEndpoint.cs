@@ -123,7 +123,9 @@ public static class ReceiveInboundEndpoint
 
     // An email has a header section with a sender (RFC 5322 3.6: From is required); MimeKit
     // reads nearly anything as headers, so a body without one is not taken for mail.
-    private static async Task<string?> WhyNotAnEmailAsync(byte[] raw, CancellationToken cancellation)
+    private static async Task<string?> WhyNotAnEmailAsync(
+        byte[] raw,
+        CancellationToken cancellation)
     {
         try
         {

@@ -80,7 +80,8 @@ public static partial class ReceiveMailHandler
         var candidates = InboundRoute.Candidates(mail);
         var known = (await session.LoadManyAsync<ThreadMessageId>(cancellation, candidates))
             .ToDictionary(k => k.Id);
-        var answered = candidates.Select(known.GetValueOrDefault).FirstOrDefault(k => k is not null);
+        var answered = candidates.Select(known.GetValueOrDefault)
+            .FirstOrDefault(k => k is not null);
         var route = InboundRoute.Decide(mail, owners, command.FromCatchallMailbox, answered);
 
         if (route.ThreadId is not { } threadId)
@@ -202,7 +203,8 @@ public static partial class ReceiveMailHandler
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Information,
         Message = "Inbound message {ReceivedId} posted on thread {ThreadId} as post {PostId}")]
-    private static partial void LogPosted(ILogger logger, Guid receivedId, Guid threadId, Guid postId);
+    private static partial void LogPosted(
+        ILogger logger, Guid receivedId, Guid threadId, Guid postId);
 
     [LoggerMessage(EventId = 3202, Level = LogLevel.Information,
         Message = "Inbound message {ReceivedId} kept as unrouted: {Reason}")]

@@ -42,13 +42,14 @@ public static class AddFollowerEndpoint
         return errors.Any ? errors.ToProblem() : WolverineContinue.NoProblems;
     }
 
-    /// <summary>201 for a new follower, 200 when an existing one changed or stayed the same.</summary>
+    /// <summary>201 for a new follower, 200 when an existing one changed or stayed.</summary>
     [WolverinePost("/api/threads/{id}/followers")]
     [Authorize(Policy = Policies.Send)]
     public static (IResult, Events) Post(
         Guid id,
         AddFollower command,
-        [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] MessageThread? thread)
+        [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)]
+        MessageThread? thread)
     {
         var follower = Normalized(command, new FieldErrors())!;
         var answer = new FollowerAnswer(
@@ -59,7 +60,8 @@ public static class AddFollowerEndpoint
         {
             events.Add(new FollowerAdded(
                 follower.Email, follower.Name, follower.Subtypes, follower.UserPreference));
-            return (Results.Created($"/api/threads/{id}/followers/{follower.Email}", answer), events);
+            var location = $"/api/threads/{id}/followers/{follower.Email}";
+            return (Results.Created(location, answer), events);
         }
 
         if (existing.Name != follower.Name
@@ -81,7 +83,8 @@ public static class AddFollowerEndpoint
         List<string> subtypes = [];
         if (command.Subtypes is not { Count: > 0 })
         {
-            errors.Add("subtypes", "subtypes must list at least one subtype, e.g. [\"discussions\"].");
+            errors.Add("subtypes",
+                "subtypes must list at least one subtype, e.g. [\"discussions\"].");
         }
 
         foreach (var (input, index) in (command.Subtypes ?? []).Select((s, i) => (s, i)))

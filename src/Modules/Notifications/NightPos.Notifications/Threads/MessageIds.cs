@@ -14,7 +14,8 @@ public static class MessageIds
     public static string ForPost(Guid postId, string domain) => $"post.{postId:N}@{domain}";
 
     /// <summary>The domain part of a Message-ID, used for the ids of later posts.</summary>
-    public static string DomainOf(string messageId) => messageId[(messageId.LastIndexOf('@') + 1)..];
+    public static string DomainOf(string messageId) =>
+        messageId[(messageId.LastIndexOf('@') + 1)..];
 
     /// <summary>A header-form id: the bare id inside angle brackets.</summary>
     public static string Bracketed(string messageId) => $"<{messageId}>";

@@ -6,7 +6,7 @@ namespace NightPos.Notifications.Threads;
 /// </summary>
 public sealed class MessageThread
 {
-    /// <summary>How many of the latest posts' Message-IDs the thread keeps for References.</summary>
+    /// <summary>How many latest posts' Message-IDs the thread keeps for References.</summary>
     public const int RecentMessageIdLimit = 10;
 
     public Guid Id { get; set; }
@@ -57,8 +57,8 @@ public sealed class MessageThread
                     new Follower(added.Email, added.Name, added.Subtypes, added.UserPreference);
                 break;
             case FollowerChanged changed:
-                Followers[changed.Email] =
-                    new Follower(changed.Email, changed.Name, changed.Subtypes, changed.UserPreference);
+                Followers[changed.Email] = new Follower(
+                    changed.Email, changed.Name, changed.Subtypes, changed.UserPreference);
                 break;
             case FollowerRemoved removed:
                 Followers.Remove(removed.Email);

@@ -112,8 +112,10 @@ public static class OpenThreadEndpoint
         error = text.Length == 0 ? "is empty"
             : text.Length > MaxModelLength ? $"is longer than {MaxModelLength} characters"
             : !char.IsAsciiLetterLower(text[0])
-                || !text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_')
-                ? "is not a model name (a letter, then letters, digits, '.' or '_', e.g. sale.order)"
+                || !text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)
+                    || c is '.' or '_')
+                ? "is not a model name (a letter, then letters, digits, '.' or '_', "
+                    + "e.g. sale.order)"
             : null;
         return error is null ? text : null;
     }

@@ -60,7 +60,8 @@ public static class PostMessageEndpoint
     public static (MessagePostedAnswer, Events, OutgoingMessages) Post(
         Guid id,
         PostMessage command,
-        [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] MessageThread? thread,
+        [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)]
+        MessageThread? thread,
         IDocumentSession session,
         IOptions<NotificationsOptions> options,
         TimeProvider clock)
@@ -73,8 +74,8 @@ public static class PostMessageEndpoint
         var decision = PostDecision.Decide(thread!, input, options.Value.EmailBatchSize);
         var outgoing = PostRecording.Record(decision, session);
 
-        return (new MessagePostedAnswer(id, input.PostId, Notified.Of(decision.Posted.Notifications)),
-            [decision.Posted], outgoing);
+        var notified = Notified.Of(decision.Posted.Notifications);
+        return (new MessagePostedAnswer(id, input.PostId, notified), [decision.Posted], outgoing);
     }
 
     private static NormalizedPost? Normalized(PostMessage command, FieldErrors errors)

@@ -33,6 +33,7 @@ public static class RemoveFollowerEndpoint
     public static FollowerRemoved Delete(
         Guid id,
         string email,
-        [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] MessageThread? thread) =>
+        [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)]
+        MessageThread? thread) =>
         new(EmailAddress.ToComparable(email)!);
 }

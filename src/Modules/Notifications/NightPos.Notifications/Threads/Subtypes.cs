@@ -6,7 +6,7 @@ namespace NightPos.Notifications.Threads;
 /// </summary>
 public static class Subtypes
 {
-    /// <summary>The ordinary discussion; what an emailed reply is unless it answers a note.</summary>
+    /// <summary>Ordinary discussion: what an emailed reply is, unless it answers a note.</summary>
     public const string Discussions = "discussions";
 
     /// <summary>Internal: reaches users only, never contacts (SPEC "Terms").</summary>
@@ -31,7 +31,8 @@ public static class Subtypes
 
         if (text.Length > MaxLength
             || !char.IsAsciiLetterLower(text[0])
-            || !text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-'))
+            || !text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)
+                || c is '.' or '_' or '-'))
         {
             error = $"is not a subtype name (a letter, then letters, digits, '.', '_' or '-', "
                 + $"at most {MaxLength} characters)";
