@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NightPos.Kernel;
-using NightPos.Notifications.Http;
+using NightPos.Kernel.Http;
 using Wolverine.Http;
 
 namespace NightPos.Notifications.Inbound;

@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NightPos.Kernel;
-using NightPos.Notifications.Http;
+using NightPos.Kernel.Http;
 using Wolverine.Http;
 
 namespace NightPos.Notifications.Inbound;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using NightPos.Kernel;
-using NightPos.Notifications.Http;
+using NightPos.Kernel.Http;
 using Wolverine;
 using Wolverine.Http;
 

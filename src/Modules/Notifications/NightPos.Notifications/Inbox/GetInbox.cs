@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NightPos.Kernel;
 using NightPos.Kernel.Mail;
-using NightPos.Notifications.Http;
+using NightPos.Kernel.Http;
 using NightPos.Notifications.Threads;
 using Wolverine.Http;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NightPos.Kernel;
 using NightPos.Kernel.Mail;
-using NightPos.Notifications.Http;
+using NightPos.Kernel.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
 

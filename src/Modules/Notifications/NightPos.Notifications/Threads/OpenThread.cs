@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NightPos.Domains.Contracts;
 using NightPos.Kernel;
-using NightPos.Notifications.Http;
+using NightPos.Kernel.Http;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using NightPos.Kernel;
 using NightPos.Kernel.Mail;
 using NightPos.Notifications.FanOut;
-using NightPos.Notifications.Http;
+using NightPos.Kernel.Http;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NightPos.Kernel;
 using NightPos.Kernel.Mail;
-using NightPos.Notifications.Http;
+using NightPos.Kernel.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using NightPos.Notifications.Http;
+using NightPos.Kernel.Http;
 
 namespace NightPos.Notifications.Threads;
 

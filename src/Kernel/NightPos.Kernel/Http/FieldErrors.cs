@@ -1,22 +1,51 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace NightPos.Notifications.Http;
+namespace NightPos.Kernel.Http;
 
 /// <summary>
-/// What is wrong with the fields of one request, so that a refusal names every bad field at
-/// once: in <c>detail</c> for a person and in <c>errors</c> for a program (RFC 9457).
+/// What is wrong with the fields of one request, collected so that a refusal names every bad
+/// field at once: in <c>detail</c> for a person and in an <c>errors</c> member shaped like
+/// ASP.NET Core's validation problems (<c>{"field": ["what is wrong"]}</c>) for a program
+/// (RFC 9457). Shared by every module's validation step.
 /// </summary>
 public sealed class FieldErrors
 {
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
 
+    /// <summary>The shape of the Kernel's normalisers: the value, or null and why not.</summary>
+    public delegate string? Rule(string? input, out string? error);
+
     public bool Any => _errors.Count > 0;
 
+    /// <summary>Records the first thing wrong with a field; later ones for it are dropped.</summary>
     public void Add(string field, string message) => _errors.TryAdd(field, [message]);
 
-    /// <summary>A required text without control characters (SPEC R17: no CR or LF in a
-    /// value that may become a header), trimmed, or null when refused.</summary>
+    /// <summary>
+    /// A field run through a rule, or null with the reason recorded. A CR, LF or other control
+    /// character is refused wherever it appears, never silently dropped (SPEC R17).
+    /// </summary>
+    public string? Check(string field, string? input, Rule rule)
+    {
+        if (input?.Any(char.IsControl) == true)
+        {
+            Add(field, $"{field} '{Shown(input)}' contains a line break or a control character.");
+            return null;
+        }
+
+        var value = rule(input, out var error);
+        if (value is null)
+        {
+            Add(field, $"{field} '{Shown(input)}' {error}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// A free text without control characters (it may become a header, SPEC R17), trimmed, at
+    /// most <paramref name="maxLength"/> long; null when empty or refused.
+    /// </summary>
     public string? Text(string field, string? input, int maxLength, bool required = true)
     {
         var text = input?.Trim() ?? "";
@@ -45,20 +74,7 @@ public sealed class FieldErrors
         return text;
     }
 
-    /// <summary>A field's value run through a rule that answers null with the reason.</summary>
-    public string? Check(string field, string? input, Rule rule)
-    {
-        var value = rule(input, out var error);
-        if (value is null)
-        {
-            Add(field, $"{field} '{Shown(input)}' {error}.");
-        }
-
-        return value;
-    }
-
-    public delegate string? Rule(string? input, out string? error);
-
+    /// <summary>The 400 answer naming every field recorded.</summary>
     public ProblemDetails ToProblem() => Problem(
         StatusCodes.Status400BadRequest,
         "The request has invalid fields",
