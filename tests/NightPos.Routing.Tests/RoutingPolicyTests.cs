@@ -338,6 +338,8 @@ public sealed class RoutingPolicyTests
         AssertHeaderFrom(decision, headerName, "news@brand-mail.example.org");
         Assert.Equal("bounce@brand.example.org", decision.EnvelopeFrom);
         Assert.Equal("catchall@brand.example.org", decision.ReplyTo);
+        Assert.Contains("is the whole address news@brand-mail.example.org", decision.Explanation);
+        Assert.DoesNotContain("From stays", decision.Explanation);
         Assert.False(string.IsNullOrEmpty(description));
     }
 

@@ -16,7 +16,7 @@ public sealed class ConnectionTestTests(ServersApp app)
     private static readonly (string, string) Login = ("probe-user", "Corr3ct-Horse-Battery");
 
     [Fact]
-    public async Task Test_succeeds_against_a_server_that_accepts_login_and_sender_and_sends_nothing()
+    public async Task Test_succeeds_where_login_and_sender_are_accepted_and_sends_nothing()
     {
         await using var smtp = await FakeSmtpServer.StartAsync(login: Login);
         var id = await AddAsync("Accepting", "127.0.0.1", smtp.Port, "none", Login.Item2);
@@ -35,7 +35,9 @@ public sealed class ConnectionTestTests(ServersApp app)
     [InlineData("company-name.nightpos.com", "notifications@company-name.nightpos.com")]
     [InlineData("", "notifications@company-name.nightpos.com")]
     [InlineData("example.org", "noreply@example.org")]
-    public async Task Test_tries_the_sender_SPEC_R9_chooses_for_the_filter(string filter, string sender)
+    public async Task Test_tries_the_sender_SPEC_R9_chooses_for_the_filter(
+        string filter,
+        string sender)
     {
         await using var smtp = await FakeSmtpServer.StartAsync(login: Login);
         var server = await ServerApi.AddAsync(app.Host, new
@@ -68,7 +70,7 @@ public sealed class ConnectionTestTests(ServersApp app)
 
         Assert.Equal(events + 1, await app.EventCountAsync());
         Assert.Equal(revision, await app.RevisionAsync());
-        var (_, server, _) = await ServerApi.SendAsync(app.Host, HttpMethod.Get, $"/api/servers/{id}", null);
+        var (_, server, _) = await ServerApi.GetAsync(app.Host, $"/api/servers/{id}");
         Assert.True(server.GetProperty("lastTest").GetProperty("ok").GetBoolean());
     }
 
@@ -76,7 +78,7 @@ public sealed class ConnectionTestTests(ServersApp app)
     public async Task Test_names_authentication_when_the_server_refuses_the_password()
     {
         await using var smtp = await FakeSmtpServer.StartAsync(login: Login);
-        var id = await AddAsync("Wrong password", "127.0.0.1", smtp.Port, "none", "not-the-password");
+        var id = await AddAsync("Wrong password", "127.0.0.1", smtp.Port, "none", "not-it");
 
         var result = await TestAsync(id);
 
@@ -98,7 +100,8 @@ public sealed class ConnectionTestTests(ServersApp app)
     [Fact]
     public async Task Test_names_connection_refused_when_nothing_listens()
     {
-        var id = await AddAsync("Nobody home", "127.0.0.1", FakeSmtpServer.FreePort(), "none", Login.Item2);
+        var port = FakeSmtpServer.FreePort();
+        var id = await AddAsync("Nobody home", "127.0.0.1", port, "none", Login.Item2);
 
         var result = await TestAsync(id);
 
@@ -121,12 +124,15 @@ public sealed class ConnectionTestTests(ServersApp app)
     [Theory]
     [InlineData("starttls", false)]
     [InlineData("ssl", true)]
-    public async Task Test_names_tls_when_the_certificate_is_self_signed(string encryption, bool sslOnConnect)
+    public async Task Test_names_tls_when_the_certificate_is_self_signed(
+        string encryption,
+        bool sslOnConnect)
     {
         using var certificate = TestCertificates.SelfSignedServer();
         await using var smtp = await FakeSmtpServer.StartAsync(
             login: Login, certificate: certificate, sslOnConnect: sslOnConnect);
-        var id = await AddAsync($"Self-signed {encryption}", "localhost", smtp.Port, encryption, Login.Item2);
+        var id = await AddAsync(
+            $"Self-signed {encryption}", "localhost", smtp.Port, encryption, Login.Item2);
 
         var result = await TestAsync(id);
 
@@ -187,8 +193,8 @@ public sealed class ConnectionTestTests(ServersApp app)
     [Fact]
     public async Task Test_of_an_unknown_server_is_a_404_naming_the_id()
     {
-        var (status, problem, _) = await ServerApi.SendAsync(
-            app.Host, HttpMethod.Post, $"/api/servers/{Guid.NewGuid()}/test", null);
+        var (status, problem, _) = await ServerApi.PostAsync(
+            app.Host, $"/api/servers/{Guid.NewGuid()}/test", null);
 
         Assert.Equal(404, status);
         Assert.True(problem.GetProperty("errors").TryGetProperty("id", out _));
@@ -201,7 +207,12 @@ public sealed class ConnectionTestTests(ServersApp app)
         Assert.Contains(inMessage, result.GetProperty("message").GetString());
     }
 
-    private async Task<Guid> AddAsync(string name, string host, int port, string encryption, string password)
+    private async Task<Guid> AddAsync(
+        string name,
+        string host,
+        int port,
+        string encryption,
+        string password)
     {
         var server = await ServerApi.AddAsync(app.Host, new
         {

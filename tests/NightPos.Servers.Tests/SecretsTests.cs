@@ -58,8 +58,16 @@ public sealed class SecretsTests(ServersApp app)
         var tested = await Call(HttpMethod.Post, $"/api/servers/{loginId}/test", null);
         await Call(HttpMethod.Patch, $"/api/servers/{loginId}", new { password = rotated });
         await Call(HttpMethod.Post, $"/api/servers/{loginId}/test", null);
-        await Call(HttpMethod.Post, "/api/servers", new { name = "Refused", host = "smtp.example.com",
-            port = 25, encryption = "ssl", authentication = "login", username = "u", password });
+        await Call(HttpMethod.Post, "/api/servers", new
+        {
+            name = "Refused",
+            host = "smtp.example.com",
+            port = 25,
+            encryption = "ssl",
+            authentication = "login",
+            username = "u",
+            password,
+        });
         await Call(HttpMethod.Get, "/api/servers", null);
         await Call(HttpMethod.Get, $"/api/servers/{withCertificate.GetProperty("id")}", null);
         await Call(HttpMethod.Get, "/api/history", null);
@@ -96,13 +104,14 @@ public sealed class SecretsTests(ServersApp app)
             .GetProperty("id").GetGuid();
         var keyId = (await LoadAsync<ServerSecret>(id))!.KeyId;
         var credentials = app.Host.Services.GetRequiredService<IServerCredentials>();
-        Assert.Equal("s3cret-Pa55", (await credentials.GetAsync(id, TestContext.Current.CancellationToken))?.Password);
+        var cancellation = TestContext.Current.CancellationToken;
+        Assert.Equal("s3cret-Pa55", (await credentials.GetAsync(id, cancellation))?.Password);
 
-        await ServerApi.SendAsync(app.Host, HttpMethod.Delete, $"/api/servers/{id}", null);
+        await ServerApi.DeleteAsync(app.Host, $"/api/servers/{id}");
 
         Assert.Null(await LoadAsync<ServerDataKey>(keyId));
         Assert.Null(await LoadAsync<ServerSecret>(id));
-        Assert.Null(await credentials.GetAsync(id, TestContext.Current.CancellationToken));
+        Assert.Null(await credentials.GetAsync(id, cancellation));
     }
 
     [Fact]
@@ -112,15 +121,16 @@ public sealed class SecretsTests(ServersApp app)
             .GetProperty("id").GetGuid();
         var oldKey = (await LoadAsync<ServerSecret>(id))!.KeyId;
 
-        await ServerApi.SendAsync(
-            app.Host, HttpMethod.Patch, $"/api/servers/{id}", """{ "password": "second-one" }""");
+        await ServerApi.PatchAsync(
+            app.Host, $"/api/servers/{id}", """{ "password": "second-one" }""");
 
         var newKey = (await LoadAsync<ServerSecret>(id))!.KeyId;
         Assert.NotEqual(oldKey, newKey);
         Assert.Null(await LoadAsync<ServerDataKey>(oldKey));
         Assert.NotNull(await LoadAsync<ServerDataKey>(newKey));
         var credentials = app.Host.Services.GetRequiredService<IServerCredentials>();
-        Assert.Equal("second-one", (await credentials.GetAsync(id, TestContext.Current.CancellationToken))?.Password);
+        var answer = await credentials.GetAsync(id, TestContext.Current.CancellationToken);
+        Assert.Equal("second-one", answer?.Password);
     }
 
     // The plain text and its base64, as a careless serializer of bytes would write it.
@@ -154,7 +164,8 @@ public sealed class SecretsTests(ServersApp app)
         var dump = new StringBuilder();
         foreach (var table in tables)
         {
-            await using var select = new NpgsqlCommand($"select t::text from {table} t", connection);
+            await using var select = new NpgsqlCommand(
+                $"select t::text from {table} t", connection);
             await using var rows = await select.ExecuteReaderAsync();
             while (await rows.ReadAsync())
             {

@@ -4,7 +4,10 @@ using NightPos.Testing;
 
 namespace NightPos.Servers.Tests;
 
-/// <summary>The calls the tests make over HTTP, as an administrator unless told otherwise.</summary>
+/// <summary>
+/// The calls the tests make over HTTP, as an administrator unless told otherwise; each answers
+/// the status, the JSON body (default when empty) and the body's text.
+/// </summary>
 public static class ServerApi
 {
     public static async Task<JsonElement> AddAsync(IAlbaHost host, object body)
@@ -17,6 +20,38 @@ public static class ServerApi
         });
         return await result.ReadAsJsonAsync<JsonElement>();
     }
+
+    public static async Task<Guid> AddIdAsync(IAlbaHost host, object body) =>
+        (await AddAsync(host, body)).GetProperty("id").GetGuid();
+
+    public static Task<(int Status, JsonElement Body, string Text)> GetAsync(
+        IAlbaHost host,
+        string url,
+        string key = TestKeys.Admin) =>
+        SendAsync(host, HttpMethod.Get, url, null, key);
+
+    public static Task<(int Status, JsonElement Body, string Text)> PostAsync(
+        IAlbaHost host,
+        string url,
+        string? json) =>
+        SendAsync(host, HttpMethod.Post, url, json);
+
+    public static Task<(int Status, JsonElement Body, string Text)> PatchAsync(
+        IAlbaHost host,
+        string url,
+        string json) =>
+        SendAsync(host, HttpMethod.Patch, url, json);
+
+    public static Task<(int Status, JsonElement Body, string Text)> PutAsync(
+        IAlbaHost host,
+        string url,
+        string json) =>
+        SendAsync(host, HttpMethod.Put, url, json);
+
+    public static Task<(int Status, JsonElement Body, string Text)> DeleteAsync(
+        IAlbaHost host,
+        string url) =>
+        SendAsync(host, HttpMethod.Delete, url, null);
 
     public static object LoginServer(string name, int port = 587, string? fromFilter = null) => new
     {

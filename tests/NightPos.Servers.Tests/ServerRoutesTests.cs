@@ -38,13 +38,16 @@ public sealed class ServerRoutesTests(ServersApp app)
     }
 
     [Theory]
-    [InlineData(" Example.COM , ,Bücher.de, Test@Example.com ", "example.com,xn--bcher-kva.de,test@example.com")]
+    [InlineData(
+        " Example.COM , ,Bücher.de, Test@Example.com ",
+        "example.com,xn--bcher-kva.de,test@example.com")]
     [InlineData("example.com,EXAMPLE.com", "example.com")]
     [InlineData(" , ", "")]
     [InlineData("mail.example.com", "mail.example.com")]
     public async Task Post_stores_the_filter_normalised(string given, string stored)
     {
-        var server = await ServerApi.AddAsync(app.Host, ServerApi.LoginServer("Filtered", fromFilter: given));
+        var server = await ServerApi.AddAsync(
+            app.Host, ServerApi.LoginServer("Filtered", fromFilter: given));
 
         Assert.Equal(stored, server.GetProperty("fromFilter").GetString());
     }
@@ -55,12 +58,13 @@ public sealed class ServerRoutesTests(ServersApp app)
         var first = await ServerApi.AddAsync(app.Host, ServerApi.LoginServer("Zulu first"));
         var second = await ServerApi.AddAsync(app.Host, ServerApi.LoginServer("Alpha second"));
 
-        var (_, list, _) = await ServerApi.SendAsync(app.Host, HttpMethod.Get, "/api/servers", null, TestKeys.Auditor);
+        var (_, list, _) = await ServerApi.GetAsync(app.Host, "/api/servers", TestKeys.Auditor);
         var ids = list.EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ToList();
-        var (status, one, _) = await ServerApi.SendAsync(
-            app.Host, HttpMethod.Get, $"/api/servers/{second.GetProperty("id")}", null, TestKeys.Auditor);
+        var (status, one, _) = await ServerApi.GetAsync(
+            app.Host, $"/api/servers/{second.GetProperty("id")}", TestKeys.Auditor);
 
-        Assert.True(ids.IndexOf(first.GetProperty("id").GetGuid()) < ids.IndexOf(second.GetProperty("id").GetGuid()));
+        Assert.True(ids.IndexOf(first.GetProperty("id").GetGuid())
+            < ids.IndexOf(second.GetProperty("id").GetGuid()));
         Assert.Equal(200, status);
         Assert.Equal("Alpha second", one.GetProperty("name").GetString());
     }
@@ -68,9 +72,9 @@ public sealed class ServerRoutesTests(ServersApp app)
     [Fact]
     public async Task Patch_appends_one_event_per_changed_fact_and_answers_the_server()
     {
-        var id = (await ServerApi.AddAsync(app.Host, ServerApi.LoginServer("Before"))).GetProperty("id").GetGuid();
+        var id = await ServerApi.AddIdAsync(app.Host, ServerApi.LoginServer("Before"));
 
-        var (status, server, _) = await ServerApi.SendAsync(app.Host, HttpMethod.Patch, $"/api/servers/{id}", """
+        var (status, server, _) = await ServerApi.PatchAsync(app.Host, $"/api/servers/{id}", """
             { "name": "After", "priority": 3, "fromFilter": "example.org", "port": 465,
               "encryption": "ssl", "active": false, "password": "n3w-password" }
             """);
@@ -91,11 +95,11 @@ public sealed class ServerRoutesTests(ServersApp app)
     [Fact]
     public async Task Patch_with_the_current_values_appends_nothing()
     {
-        var id = (await ServerApi.AddAsync(app.Host, ServerApi.LoginServer("Same"))).GetProperty("id").GetGuid();
+        var id = await ServerApi.AddIdAsync(app.Host, ServerApi.LoginServer("Same"));
         var before = await app.EventCountAsync();
 
-        var (status, _, _) = await ServerApi.SendAsync(app.Host, HttpMethod.Patch, $"/api/servers/{id}",
-            """{ "name": "Same", "port": 587, "encryption": "starttls", "priority": 10, "active": true }""");
+        var (status, _, _) = await ServerApi.PatchAsync(app.Host, $"/api/servers/{id}",
+            """{ "name": "Same", "port": 587, "encryption": "starttls", "priority": 10 }""");
 
         Assert.Equal(200, status);
         Assert.Equal(before, await app.EventCountAsync());
@@ -104,23 +108,26 @@ public sealed class ServerRoutesTests(ServersApp app)
     [Fact]
     public async Task Patch_reactivates_an_archived_server()
     {
-        var id = (await ServerApi.AddAsync(app.Host, ServerApi.LoginServer("Sleeper"))).GetProperty("id").GetGuid();
-        await ServerApi.SendAsync(app.Host, HttpMethod.Patch, $"/api/servers/{id}", """{ "active": false }""");
+        var id = await ServerApi.AddIdAsync(app.Host, ServerApi.LoginServer("Sleeper"));
+        await ServerApi.PatchAsync(app.Host, $"/api/servers/{id}", """{ "active": false }""");
 
-        var (_, server, _) = await ServerApi.SendAsync(app.Host, HttpMethod.Patch, $"/api/servers/{id}", """{ "active": true }""");
+        var (_, server, _) = await ServerApi.PatchAsync(
+            app.Host, $"/api/servers/{id}", """{ "active": true }""");
 
         Assert.True(server.GetProperty("active").GetBoolean());
-        Assert.Equal(["outgoing_server_added", "server_archived", "server_reactivated"], await EventTypesAsync(id));
+        Assert.Equal(
+            ["outgoing_server_added", "server_archived", "server_reactivated"],
+            await EventTypesAsync(id));
     }
 
     [Fact]
     public async Task Delete_answers_204_and_the_server_is_gone()
     {
-        var id = (await ServerApi.AddAsync(app.Host, ServerApi.LoginServer("Doomed"))).GetProperty("id").GetGuid();
+        var id = await ServerApi.AddIdAsync(app.Host, ServerApi.LoginServer("Doomed"));
 
-        var (status, _, _) = await ServerApi.SendAsync(app.Host, HttpMethod.Delete, $"/api/servers/{id}", null);
-        var (after, _, _) = await ServerApi.SendAsync(app.Host, HttpMethod.Get, $"/api/servers/{id}", null);
-        var (_, list, _) = await ServerApi.SendAsync(app.Host, HttpMethod.Get, "/api/servers", null);
+        var (status, _, _) = await ServerApi.DeleteAsync(app.Host, $"/api/servers/{id}");
+        var (after, _, _) = await ServerApi.GetAsync(app.Host, $"/api/servers/{id}");
+        var (_, list, _) = await ServerApi.GetAsync(app.Host, "/api/servers");
 
         Assert.Equal(204, status);
         Assert.Equal(404, after);
@@ -131,7 +138,8 @@ public sealed class ServerRoutesTests(ServersApp app)
     [Fact]
     public async Task Cli_server_takes_the_default_servers_connection_and_the_database_subdomain()
     {
-        var server = await ServerApi.AddAsync(app.Host, new { name = "NightPOS", authentication = "cli" });
+        var server = await ServerApi.AddAsync(
+            app.Host, new { name = "NightPOS", authentication = "cli" });
 
         Assert.Equal("localhost", server.GetProperty("host").GetString());
         Assert.Equal(587, server.GetProperty("port").GetInt32());
@@ -144,7 +152,8 @@ public sealed class ServerRoutesTests(ServersApp app)
     public async Task Cli_server_created_with_a_filter_keeps_it()
     {
         var server = await ServerApi.AddAsync(
-            app.Host, new { name = "NightPOS custom", authentication = "cli", fromFilter = "example.org" });
+            app.Host,
+            new { name = "NightPOS custom", authentication = "cli", fromFilter = "example.org" });
 
         Assert.Equal("example.org", server.GetProperty("fromFilter").GetString());
     }
@@ -152,11 +161,11 @@ public sealed class ServerRoutesTests(ServersApp app)
     [Fact]
     public async Task Switching_a_login_server_to_cli_destroys_its_password()
     {
-        var id = (await ServerApi.AddAsync(app.Host, ServerApi.LoginServer("To cli"))).GetProperty("id").GetGuid();
+        var id = await ServerApi.AddIdAsync(app.Host, ServerApi.LoginServer("To cli"));
         var key = (await LoadAsync<ServerSecret>(id))!.KeyId;
 
-        var (status, server, _) = await ServerApi.SendAsync(
-            app.Host, HttpMethod.Patch, $"/api/servers/{id}", """{ "authentication": "cli" }""");
+        var (status, server, _) = await ServerApi.PatchAsync(
+            app.Host, $"/api/servers/{id}", """{ "authentication": "cli" }""");
 
         Assert.Equal(200, status);
         Assert.Equal("cli", server.GetProperty("authentication").GetString());
@@ -190,7 +199,8 @@ public sealed class ServerRoutesTests(ServersApp app)
         await using var allowing = await NightPosApp.StartAsync(builder =>
             builder.UseSetting("NightPos:Servers:AllowPort25", "true"));
 
-        var server = await ServerApi.AddAsync(allowing.Host, ServerApi.LoginServer("Port 25", port: 25));
+        var server = await ServerApi.AddAsync(
+            allowing.Host, ServerApi.LoginServer("Port 25", port: 25));
 
         Assert.Equal(25, server.GetProperty("port").GetInt32());
     }
@@ -198,14 +208,14 @@ public sealed class ServerRoutesTests(ServersApp app)
     [Fact]
     public async Task Mass_mailing_dedicated_server_is_set_read_and_cleared()
     {
-        var id = (await ServerApi.AddAsync(app.Host, ServerApi.LoginServer("Campaigns"))).GetProperty("id").GetGuid();
+        var id = await ServerApi.AddIdAsync(app.Host, ServerApi.LoginServer("Campaigns"));
 
-        var (set, chosen, _) = await ServerApi.SendAsync(app.Host, HttpMethod.Put,
+        var (set, chosen, _) = await ServerApi.PutAsync(app.Host,
             "/api/settings/mass-mailing", $$"""{ "dedicatedServerId": "{{id}}" }""");
-        var (_, read, _) = await ServerApi.SendAsync(
-            app.Host, HttpMethod.Get, "/api/settings/mass-mailing", null, TestKeys.Auditor);
-        var (refused, _, _) = await ServerApi.SendAsync(app.Host, HttpMethod.Delete, $"/api/servers/{id}", null);
-        var (cleared, none, _) = await ServerApi.SendAsync(app.Host, HttpMethod.Put,
+        var (_, read, _) = await ServerApi.GetAsync(
+            app.Host, "/api/settings/mass-mailing", TestKeys.Auditor);
+        var (refused, _, _) = await ServerApi.DeleteAsync(app.Host, $"/api/servers/{id}");
+        var (cleared, none, _) = await ServerApi.PutAsync(app.Host,
             "/api/settings/mass-mailing", """{ "dedicatedServerId": null }""");
 
         Assert.Equal(200, set);
@@ -218,15 +228,16 @@ public sealed class ServerRoutesTests(ServersApp app)
 
     private async Task<List<string>> EventTypesAsync(Guid stream)
     {
-        var (_, history, _) = await ServerApi.SendAsync(
-            app.Host, HttpMethod.Get, $"/api/history?stream={stream}", null, TestKeys.Auditor);
+        var (_, history, _) = await ServerApi.GetAsync(
+            app.Host, $"/api/history?stream={stream}", TestKeys.Auditor);
         return history.EnumerateArray().Select(e => e.GetProperty("type").GetString()!).ToList();
     }
 
     private async Task<T?> LoadAsync<T>(Guid id)
         where T : class
     {
-        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>()
+            .QuerySession();
         return await session.LoadAsync<T>(id);
     }
 }

@@ -64,7 +64,8 @@ public sealed class ServersApp : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from nightpos.mt_events", connection);
+        await using var command = new NpgsqlCommand(
+            "select count(*) from nightpos.mt_events", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -12,11 +12,13 @@ public sealed class TestSenderTests
     public static TheoryData<string, string[], string> Cases => new()
     {
         // The first whole address wins, even after a domain entry.
-        { "example.org, first@example.net, second@example.net", Notifications, "first@example.net" },
+        { "example.org, first@example.net, second@example.net", Notifications,
+            "first@example.net" },
 
         // Else the notification address of an alias domain the filter allows.
         { "example.org", Notifications, "hello@example.org" },
-        { "company-name.nightpos.com,example.org", Notifications, "notifications@company-name.nightpos.com" },
+        { "company-name.nightpos.com,example.org", Notifications,
+            "notifications@company-name.nightpos.com" },
         { "", Notifications, "notifications@company-name.nightpos.com" },
 
         // A look-alike or a sub-domain of an alias domain is not that domain.
@@ -30,7 +32,10 @@ public sealed class TestSenderTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Choose_follows_the_order_of_SPEC_R9(string filter, string[] notifications, string sender)
+    public void Choose_follows_the_order_of_SPEC_R9(
+        string filter,
+        string[] notifications,
+        string sender)
     {
         var chosen = TestSender.Choose(
             FromFilter.FromStored(filter), notifications, "company-name.nightpos.com");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace NightPos.Routing.Tests.Cases;
 
@@ -25,6 +26,7 @@ public sealed record CaseSetup(
     string? MassMailingDedicatedServer)
 {
     /// <summary>Equal for identical setups, which then share one database.</summary>
+    [JsonIgnore]
     public string Key => JsonSerializer.Serialize(this);
 }
 

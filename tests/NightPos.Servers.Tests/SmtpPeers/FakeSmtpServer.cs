@@ -34,7 +34,9 @@ public sealed class FakeSmtpServer : IAsyncDisposable
 
     /// <param name="login">The one username and password accepted; null offers no AUTH.</param>
     /// <param name="refusedSender">A sender refused at MAIL FROM.</param>
-    /// <param name="certificate">Offers STARTTLS with it, or TLS on connect with <paramref name="sslOnConnect"/>.</param>
+    /// <param name="certificate">
+    /// Offers STARTTLS with it, or TLS on connect with <paramref name="sslOnConnect"/>.
+    /// </param>
     public static async Task<FakeSmtpServer> StartAsync(
         (string Username, string Password)? login = null,
         string? refusedSender = null,
@@ -70,7 +72,8 @@ public sealed class FakeSmtpServer : IAsyncDisposable
             (_, from) =>
             {
                 recorder.Senders.Enqueue(from.AsAddress());
-                return !string.Equals(from.AsAddress(), refusedSender, StringComparison.OrdinalIgnoreCase);
+                return !string.Equals(
+                    from.AsAddress(), refusedSender, StringComparison.OrdinalIgnoreCase);
             },
             (_, to, _) =>
             {

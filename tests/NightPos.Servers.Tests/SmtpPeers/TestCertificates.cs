@@ -6,7 +6,7 @@ namespace NightPos.Servers.Tests.SmtpPeers;
 /// <summary>Certificates made on the spot, so that no test depends on a file or a CA.</summary>
 public static class TestCertificates
 {
-    /// <summary>A self-signed server certificate for localhost and 127.0.0.1, with its key.</summary>
+    /// <summary>A self-signed server certificate for localhost and 127.0.0.1.</summary>
     public static X509Certificate2 SelfSignedServer()
     {
         using var key = RSA.Create(2048);
@@ -26,7 +26,9 @@ public static class TestCertificates
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
-    /// <summary>A client certificate and its private key, both PEM, as an administrator pastes them.</summary>
+    /// <summary>
+    /// A client certificate and its private key, both PEM, as an administrator pastes them.
+    /// </summary>
     public static (string CertificatePem, string PrivateKeyPem) ClientPem(string subject)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

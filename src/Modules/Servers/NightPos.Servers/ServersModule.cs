@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NightPos.Servers.Configuration;
 using NightPos.Servers.ConnectionTests;
+using NightPos.Servers.Http;
 using NightPos.Servers.Contracts;
 using NightPos.Servers.MassMailing;
 using NightPos.Servers.OutgoingServers;
@@ -25,8 +26,7 @@ public static class ServersModule
             opts.Projections.Snapshot<MassMailingSettings>(SnapshotLifecycle.Inline);
             opts.RegisterDocumentType<ServerDataKey>();
             opts.RegisterDocumentType<ServerSecret>();
-            opts.RegisterDocumentType<ServersRevision>();
-            opts.Listeners.Add(new ServersRevisionListener());
+            opts.Projections.Add(new ServersRevisionProjection(), ProjectionLifecycle.Inline);
             opts.Storage.ExtendedSchemaObjects.Add(CreationOrder.Sequence(opts.DatabaseSchemaName));
         });
 
@@ -42,6 +42,7 @@ public static class ServersModule
         services.AddSingleton<SecretVault>();
         services.AddSingleton<IServerCredentials, ServerCredentials>();
         services.AddSingleton<SmtpConnectionProbe>();
+        services.AddExceptionHandler<ServersExceptionHandler>();
         return services;
     }
 }

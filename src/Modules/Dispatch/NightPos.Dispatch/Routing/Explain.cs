@@ -74,14 +74,19 @@ internal static class Explain
         FromOutcome outcome,
         bool bounceAllowed)
     {
+        // With a whole-address default-from alias the From is that address whatever the rule
+        // (R3), which the sentence after this one says: the author's From never stays.
+        var replaced = company.ForcesHeaderFrom;
         var from = outcome switch
         {
             FromOutcome.NoAuthor =>
                 $" The message has no author address: the From is {company.NotificationAddress}.",
-            FromOutcome.Stays => " The From stays.",
+            FromOutcome.Stays => replaced ? "" : " The From stays.",
             FromOutcome.BecomesNotification =>
                 $" The From becomes the notification address {company.NotificationAddress}.",
-            FromOutcome.FilterAllows => " That filter allows the author's address: the From stays.",
+            FromOutcome.FilterAllows => replaced
+                ? " That filter allows the author's address."
+                : " That filter allows the author's address: the From stays.",
             _ => " That filter does not allow the author's address: the From becomes the "
                 + $"notification address {company.NotificationAddress}.",
         };

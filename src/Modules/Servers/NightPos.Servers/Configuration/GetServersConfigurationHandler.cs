@@ -20,19 +20,26 @@ public static class GetServersConfigurationHandler
         if (query.At is { } at)
         {
             var events = await session.Events.QueryAllRawEvents()
-                .Where(e => e.EventTypesAre(ServersEventTypes.ConfigurationChanges) && e.Timestamp <= at)
+                .Where(e => e.EventTypesAre(ServersEventTypes.ConfigurationChanges))
+                .Where(e => e.Timestamp <= at)
                 .OrderBy(e => e.Sequence)
                 .ToListAsync(cancellation);
             return ServersSnapshot.Fold(events, defaults.Value);
         }
 
-        // The marker is read before the documents: a change committed in between then pairs
-        // newer documents with an older revision, which a reader refetches, never the reverse,
-        // which a reader would keep believing current.
-        var marker = await session.LoadAsync<ServersRevision>(ServersRevision.MarkerId, cancellation);
-        var servers = await session.Query<OutgoingServer>().ToListAsync(cancellation);
-        var settings = await session.LoadAsync<MassMailingSettings>(
-            MassMailingSettings.StreamId, cancellation);
-        return ServersSnapshot.Build(servers, settings, marker?.Revision ?? Guid.Empty, defaults.Value);
+        // The revision is read before the documents (ADR 0006): a change committing between the
+        // reads leaves newer documents under an older revision, which a reader only refreshes
+        // once more, never the reverse, which it would keep for good.
+        var batch = session.CreateBatchQuery();
+        var revision = batch.Load<ServersRevision>(ServersRevision.Key);
+        var servers = batch.Query<OutgoingServer>().ToList();
+        var settings = batch.Load<MassMailingSettings>(MassMailingSettings.StreamId);
+        await batch.Execute(cancellation);
+
+        return ServersSnapshot.Build(
+            await servers,
+            await settings,
+            (await revision)?.Revision ?? Guid.Empty,
+            defaults.Value);
     }
 }

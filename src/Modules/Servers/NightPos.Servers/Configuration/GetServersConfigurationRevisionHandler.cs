@@ -3,7 +3,9 @@ using NightPos.Servers.Contracts;
 
 namespace NightPos.Servers.Configuration;
 
-/// <summary>Answers <see cref="GetServersConfigurationRevision"/> from the revision marker alone.</summary>
+/// <summary>
+/// Answers <see cref="GetServersConfigurationRevision"/> from the revision marker alone.
+/// </summary>
 public static class GetServersConfigurationRevisionHandler
 {
     public static async Task<Guid> Handle(
@@ -11,7 +13,7 @@ public static class GetServersConfigurationRevisionHandler
         IQuerySession session,
         CancellationToken cancellation)
     {
-        var marker = await session.LoadAsync<ServersRevision>(ServersRevision.MarkerId, cancellation);
+        var marker = await session.LoadAsync<ServersRevision>(ServersRevision.Key, cancellation);
         return marker?.Revision ?? Guid.Empty;
     }
 }

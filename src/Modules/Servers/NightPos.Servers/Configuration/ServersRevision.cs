@@ -1,15 +1,11 @@
 namespace NightPos.Servers.Configuration;
 
 /// <summary>
-/// The revision marker of the Servers configuration: its <see cref="Revision"/> is replaced in
-/// the same transaction as every configuration change, so that readers can tell cheaply whether
-/// the copy they hold is still current.
+/// The one marker document of the module: its <see cref="Revision"/> is replaced in the same
+/// transaction as every change of servers or of the mass-mailing setting (ADR 0006), so that
+/// readers can tell cheaply whether the copy they hold is still current.
 /// </summary>
-public sealed class ServersRevision
+public sealed record ServersRevision(string Id, Guid Revision)
 {
-    public const string MarkerId = "servers";
-
-    public string Id { get; set; } = MarkerId;
-
-    public Guid Revision { get; set; }
+    public const string Key = "servers";
 }

@@ -26,7 +26,9 @@ public static class ServersSnapshot
     /// The configuration after <paramref name="events"/>, in sequence order. Its revision is the
     /// id of the last event, the same token the revision marker holds after that event.
     /// </summary>
-    public static ServersConfiguration Fold(IReadOnlyList<IEvent> events, DefaultServerOptions defaults)
+    public static ServersConfiguration Fold(
+        IReadOnlyList<IEvent> events,
+        DefaultServerOptions defaults)
     {
         var servers = new Dictionary<Guid, OutgoingServer>();
         MassMailingSettings? settings = null;
@@ -55,7 +57,8 @@ public static class ServersSnapshot
             }
         }
 
-        return Build(servers.Values, settings, events.Count == 0 ? Guid.Empty : events[^1].Id, defaults);
+        var revision = events.Count == 0 ? Guid.Empty : events[^1].Id;
+        return Build(servers.Values, settings, revision, defaults);
     }
 
     private static OutgoingServerInfo ToInfo(OutgoingServer server, DefaultServerOptions defaults)

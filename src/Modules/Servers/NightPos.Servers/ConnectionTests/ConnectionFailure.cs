@@ -1,7 +1,8 @@
 namespace NightPos.Servers.ConnectionTests;
 
 /// <summary>
-/// Why a test connection failed (SPEC R9), one word each in the API (<see cref="ConnectionFailures"/>).
+/// Why a test connection failed (SPEC R9); <see cref="ConnectionFailures"/> gives each its word
+/// in the API.
 /// </summary>
 public enum ConnectionFailure
 {

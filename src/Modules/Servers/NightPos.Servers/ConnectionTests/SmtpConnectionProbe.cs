@@ -115,7 +115,8 @@ public sealed partial class SmtpConnectionProbe(
         _ => SecureSocketOptions.None,
     };
 
-    private static bool IsPositive(SmtpResponse response) => (int)response.StatusCode is >= 200 and < 300;
+    private static bool IsPositive(SmtpResponse response) =>
+        (int)response.StatusCode is >= 200 and < 300;
 
     private static ProbeOutcome Refused(ProbeTarget target, Stage stage, SmtpResponse response)
     {
@@ -225,12 +226,19 @@ public sealed partial class SmtpConnectionProbe(
             + "limits and which sender addresses it allows.";
     }
 
-    [LoggerMessage(EventId = 3101, EventName = "ConnectionTestSucceeded", Level = LogLevel.Information,
+    [LoggerMessage(
+        EventId = 3101,
+        EventName = "ConnectionTestSucceeded",
+        Level = LogLevel.Information,
         Message = "Test connection to server {ServerId} succeeded")]
     private static partial void LogSucceeded(ILogger logger, Guid serverId);
 
-    [LoggerMessage(EventId = 3102, EventName = "ConnectionTestFailed", Level = LogLevel.Warning,
-        Message = "Test connection to server {ServerId} failed: {Failure} during {Stage} ({ErrorType})")]
+    [LoggerMessage(
+        EventId = 3102,
+        EventName = "ConnectionTestFailed",
+        Level = LogLevel.Warning,
+        Message = "Test connection to server {ServerId} failed: {Failure} during {Stage} "
+            + "({ErrorType})")]
     private static partial void LogFailed(
         ILogger logger,
         Guid serverId,

@@ -9,7 +9,9 @@ public static class TestSender
     /// <param name="notificationAddresses">
     /// The notification address of every alias domain, in the order of their sequence.
     /// </param>
-    /// <param name="databaseDomain">The database subdomain, for a filter that names no domain.</param>
+    /// <param name="databaseDomain">
+    /// The database subdomain, for a filter that names no domain.
+    /// </param>
     public static string Choose(
         FromFilter filter,
         IReadOnlyList<string> notificationAddresses,

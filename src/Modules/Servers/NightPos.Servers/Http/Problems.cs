@@ -16,7 +16,7 @@ public static class Problems
         Create(StatusCodes.Status404NotFound, "Not found", field, detail);
 
     public static ProblemDetails Conflict(string field, string detail) =>
-        Create(StatusCodes.Status409Conflict, "Conflicts with the current configuration", field, detail);
+        Create(StatusCodes.Status409Conflict, "Conflicts with the configuration", field, detail);
 
     public static ProblemDetails UnknownServer(Guid id) =>
         NotFound("id", $"id: no outgoing server has the id {id}; GET /api/servers lists them.");

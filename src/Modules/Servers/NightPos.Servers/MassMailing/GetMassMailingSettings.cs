@@ -5,12 +5,15 @@ using Wolverine.Http;
 
 namespace NightPos.Servers.MassMailing;
 
-/// <summary>Reads the mass-mailing settings (SPEC R6): which server, if any, carries mass mail.</summary>
+/// <summary>Reads the mass-mailing settings (SPEC R6): which server carries mass mail, if any.
+/// </summary>
 public static class GetMassMailingSettingsEndpoint
 {
     [WolverineGet("/api/settings/mass-mailing")]
     [Authorize(Policy = Policies.Audit)]
-    public static async Task<MassMailingView> Get(IQuerySession session, CancellationToken cancellation)
+    public static async Task<MassMailingView> Get(
+        IQuerySession session,
+        CancellationToken cancellation)
     {
         var settings = await session.LoadAsync<MassMailingSettings>(
             MassMailingSettings.StreamId, cancellation);

@@ -1,4 +1,3 @@
-using NightPos.Kernel;
 
 namespace NightPos.Servers.MassMailing;
 
@@ -7,4 +6,4 @@ namespace NightPos.Servers.MassMailing;
 /// <summary>
 /// The dedicated server of mass mail was chosen (SPEC R6); null: mass mail follows SPEC R5.
 /// </summary>
-public sealed record DedicatedMassMailingServerSelected(Guid? ServerId) : IConfigurationEvent;
+public sealed record DedicatedMassMailingServerSelected(Guid? ServerId) : IServersEvent;

@@ -30,7 +30,8 @@ public static class SelectDedicatedMassMailingServerEndpoint
         if (server is null)
         {
             return Problems.NotFound("dedicatedServerId",
-                $"dedicatedServerId: no outgoing server has the id {id}; GET /api/servers lists them.");
+                $"dedicatedServerId: no outgoing server has the id {id}; GET /api/servers "
+                + "lists them.");
         }
 
         return server.Active

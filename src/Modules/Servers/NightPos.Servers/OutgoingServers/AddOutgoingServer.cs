@@ -36,7 +36,9 @@ public sealed record AddOutgoingServer(
 
 public static class AddOutgoingServerEndpoint
 {
-    public static ProblemDetails Validate(AddOutgoingServer request, IOptions<ServersOptions> options) =>
+    public static ProblemDetails Validate(
+        AddOutgoingServer request,
+        IOptions<ServersOptions> options) =>
         ServerRules.Decide(request, null, options.Value).Problem ?? WolverineContinue.NoProblems;
 
     [WolverinePost("/api/servers")]

@@ -1,4 +1,4 @@
 namespace NightPos.Servers.OutgoingServers;
 
-/// <summary>The outcome of a server's last test connection (SPEC R9), as its document keeps it.</summary>
+/// <summary>The outcome of a server's last test connection (SPEC R9).</summary>
 public sealed record ConnectionTestSummary(DateTimeOffset At, bool Ok, string? Failure);

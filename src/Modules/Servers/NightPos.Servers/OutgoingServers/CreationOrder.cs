@@ -14,7 +14,9 @@ public static class CreationOrder
 
     public static Sequence Sequence(string schema) => new($"{schema}.{SequenceName}");
 
-    public static async Task<long> NextAsync(IDocumentSession session, CancellationToken cancellation)
+    public static async Task<long> NextAsync(
+        IDocumentSession session,
+        CancellationToken cancellation)
     {
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
         var next = await session.AdvancedSql.QueryAsync<long>(

@@ -51,7 +51,8 @@ public sealed record OutgoingServer(
 
     public OutgoingServer Apply(ServerPrioritized e) => this with { Priority = e.Priority };
 
-    public OutgoingServer Apply(ServerFromFilterChanged e) => this with { FromFilter = e.FromFilter };
+    public OutgoingServer Apply(ServerFromFilterChanged e) =>
+        this with { FromFilter = e.FromFilter };
 
     public OutgoingServer Apply(ServerConnectionChanged e) =>
         this with

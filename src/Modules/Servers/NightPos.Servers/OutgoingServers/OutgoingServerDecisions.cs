@@ -46,10 +46,16 @@ public static class OutgoingServerDecisions
             || draft.Username != current.Username)
         {
             events.Add(new ServerConnectionChanged(
-                id, draft.Host, draft.Port, draft.Encryption, draft.Authentication, draft.Username));
+                id,
+                draft.Host,
+                draft.Port,
+                draft.Encryption,
+                draft.Authentication,
+                draft.Username));
         }
 
-        if (draft.Credentials.Replacement is not null || (draft.Credentials.Removes && current.Secret is not null))
+        if (draft.Credentials.Replacement is not null
+            || (draft.Credentials.Removes && current.Secret is not null))
         {
             events.Add(new ServerCredentialsRotated(id, newSecret));
         }

@@ -1,4 +1,3 @@
-using NightPos.Kernel;
 using NightPos.Servers.Contracts;
 using NightPos.Servers.Secrets;
 
@@ -24,15 +23,15 @@ public sealed record OutgoingServerAdded(
     int Priority,
     bool Active,
     SecretReference? Secret,
-    long CreationOrder) : IConfigurationEvent;
+    long CreationOrder) : IServersEvent;
 
-public sealed record ServerRenamed(Guid ServerId, string Name) : IConfigurationEvent;
+public sealed record ServerRenamed(Guid ServerId, string Name) : IServersEvent;
 
 /// <summary>The priority changed; the lower value is preferred (SPEC R5).</summary>
-public sealed record ServerPrioritized(Guid ServerId, int Priority) : IConfigurationEvent;
+public sealed record ServerPrioritized(Guid ServerId, int Priority) : IServersEvent;
 
 public sealed record ServerFromFilterChanged(Guid ServerId, string FromFilter)
-    : IConfigurationEvent;
+    : IServersEvent;
 
 /// <summary>How the server is reached and authenticated to, all of it as it now stands.</summary>
 public sealed record ServerConnectionChanged(
@@ -41,19 +40,21 @@ public sealed record ServerConnectionChanged(
     int? Port,
     ServerEncryption? Encryption,
     ServerAuthentication Authentication,
-    string? Username) : IConfigurationEvent;
+    string? Username) : IServersEvent;
 
-/// <summary>New credentials replaced the old ones, whose data key is destroyed; null: none left.</summary>
+/// <summary>
+/// New credentials replaced the old ones, whose data key is destroyed; null: none are left.
+/// </summary>
 public sealed record ServerCredentialsRotated(Guid ServerId, SecretReference? Secret)
-    : IConfigurationEvent;
+    : IServersEvent;
 
 /// <summary>The server no longer carries mail and cannot be forced (SPEC R5, R6).</summary>
-public sealed record ServerArchived(Guid ServerId) : IConfigurationEvent;
+public sealed record ServerArchived(Guid ServerId) : IServersEvent;
 
-public sealed record ServerReactivated(Guid ServerId) : IConfigurationEvent;
+public sealed record ServerReactivated(Guid ServerId) : IServersEvent;
 
 /// <summary>The server is gone, and its data key with it: its secret is unrecoverable.</summary>
-public sealed record ServerDeleted(Guid ServerId) : IConfigurationEvent;
+public sealed record ServerDeleted(Guid ServerId) : IServersEvent;
 
 /// <summary>
 /// An administrator tested the connection (SPEC R9). Not a configuration change: it leaves the

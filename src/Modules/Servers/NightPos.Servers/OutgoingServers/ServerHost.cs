@@ -27,7 +27,8 @@ public static class ServerHost
 
         var literal = text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text;
         if (IPAddress.TryParse(literal, out var address)
-            && (address.AddressFamily == AddressFamily.InterNetworkV6 || literal.Count(c => c == '.') == 3))
+            && (address.AddressFamily == AddressFamily.InterNetworkV6
+                || literal.Count(c => c == '.') == 3))
         {
             return address.ToString();
         }

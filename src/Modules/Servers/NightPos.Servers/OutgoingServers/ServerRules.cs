@@ -41,7 +41,8 @@ public static class ServerRules
 
         var authentication = request.Authentication is null
             ? current?.Authentication
-            : ParseWord<ServerAuthentication>(request.Authentication, "authentication", out problem);
+            : ParseWord<ServerAuthentication>(
+                request.Authentication, "authentication", out problem);
         if (problem is not null || authentication is null)
         {
             return (null, problem ?? Problems.Invalid("authentication",
@@ -91,7 +92,9 @@ public static class ServerRules
                 + $"{secretField} out."));
         }
 
-        var credentials = current?.Secret is null ? CredentialsChange.Keep : CredentialsChange.Remove;
+        var credentials = current?.Secret is null
+            ? CredentialsChange.Keep
+            : CredentialsChange.Remove;
         return (draft with { Credentials = credentials }, null);
     }
 
@@ -101,7 +104,9 @@ public static class ServerRules
         ServerDraft draft,
         ServersOptions options)
     {
-        var connected = current is { Authentication: not ServerAuthentication.Cli } ? current : null;
+        var connected = current is { Authentication: not ServerAuthentication.Cli }
+            ? current
+            : null;
         ProblemDetails? problem = null;
 
         var host = request.Host is null ? connected?.Host : ParseHost(request.Host, out problem);
@@ -111,7 +116,9 @@ public static class ServerRules
                 "host is required: the SMTP server's name or IP address, e.g. smtp.example.com."));
         }
 
-        var port = request.Port is null ? connected?.Port : ParsePort(request.Port.Value, options, out problem);
+        var port = request.Port is null
+            ? connected?.Port
+            : ParsePort(request.Port.Value, options, out problem);
         if (problem is not null || port is null)
         {
             return (null, problem ?? Problems.Invalid("port",
@@ -166,7 +173,9 @@ public static class ServerRules
         var hasPassword = wasLogin && current!.Secret is { HasPassword: true };
         if (request.Password is { Length: 0 })
         {
-            credentials = current?.Secret is null ? CredentialsChange.Keep : CredentialsChange.Remove;
+            credentials = current?.Secret is null
+                ? CredentialsChange.Keep
+                : CredentialsChange.Remove;
             hasPassword = false;
         }
         else if (request.Password is not null)
@@ -177,7 +186,8 @@ public static class ServerRules
                     $"password: is longer than {MaxPasswordLength} characters."));
             }
 
-            credentials = CredentialsChange.Replace(new ServerSecrets(request.Password, null, null));
+            credentials = CredentialsChange.Replace(
+                new ServerSecrets(request.Password, null, null));
             hasPassword = true;
         }
         else if (!wasLogin && current?.Secret is not null)
@@ -348,7 +358,8 @@ public static class ServerRules
         var names = Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToArray();
         var index = Array.IndexOf(names, word);
         problem = index < 0
-            ? Problems.Invalid(field, $"{field}: '{word}' is not one of {string.Join(", ", names)}.")
+            ? Problems.Invalid(
+                field, $"{field}: '{word}' is not one of {string.Join(", ", names)}.")
             : null;
         return index < 0 ? null : Enum.GetValues<T>()[index];
     }

@@ -5,7 +5,9 @@ public static class MasterKey
 {
     public const int Length = 32;
 
-    /// <summary>The key's bytes, or null when the text is missing, not base64 or not 32 bytes.</summary>
+    /// <summary>
+    /// The key's bytes, or null when the text is missing, not base64 or not 32 bytes long.
+    /// </summary>
     public static byte[]? Parse(string? base64)
     {
         var text = base64?.Trim() ?? "";

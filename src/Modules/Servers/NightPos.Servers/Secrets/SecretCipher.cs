@@ -87,10 +87,13 @@ public sealed class SecretCipher
         byte[]? plaintext = null;
         try
         {
-            plaintext = Decrypt(dataKey, secret.Ciphertext, SecretAssociatedData(secret.Id, key.Id));
+            plaintext = Decrypt(
+                dataKey, secret.Ciphertext, SecretAssociatedData(secret.Id, key.Id));
             var payload = JsonSerializer.Deserialize<Payload>(plaintext)
-                ?? throw new SecretUnavailableException($"Server {secret.Id} has empty credentials.");
-            return new ServerSecrets(payload.Password, payload.CertificatePem, payload.PrivateKeyPem);
+                ?? throw new SecretUnavailableException(
+                    $"Server {secret.Id} has empty credentials.");
+            return new ServerSecrets(
+                payload.Password, payload.CertificatePem, payload.PrivateKeyPem);
         }
         finally
         {

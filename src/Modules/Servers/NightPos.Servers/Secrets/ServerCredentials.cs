@@ -7,7 +7,8 @@ namespace NightPos.Servers.Secrets;
 /// Decrypts a server's credentials for the code that opens a connection to it, in-process only
 /// (SPEC R17): the answer never travels in a message, an event or a document.
 /// </summary>
-public sealed class ServerCredentials(IDocumentStore store, SecretCipher cipher) : IServerCredentials
+public sealed class ServerCredentials(IDocumentStore store, SecretCipher cipher)
+    : IServerCredentials
 {
     public async Task<ServerSecrets?> GetAsync(Guid serverId, CancellationToken cancellation)
     {
