@@ -5,7 +5,7 @@ namespace NightPos.Notifications.Tests;
 
 public sealed class FanOutRulesTests
 {
-    private static readonly MessageThread Thread = ThreadWith(
+    private static readonly ThreadFollowers Followers = FollowersOf(
         new Follower("mary@customer.test", "Mary", ["discussions"], null),
         new Follower("sam@company-name.test", "Sam", ["discussions", "note"],
             NotificationChannel.Email),
@@ -37,7 +37,7 @@ public sealed class FanOutRulesTests
         string subtype,
         string[] expected)
     {
-        var recipients = FanOutRules.Recipients(Thread, author, subtype);
+        var recipients = FanOutRules.Recipients(Followers, author, subtype);
 
         Assert.Equal(expected, recipients.Select(r => $"{r.Email}:{r.Channel}"));
     }
@@ -45,7 +45,7 @@ public sealed class FanOutRulesTests
     [Fact]
     public void Recipients_never_include_the_author_whatever_channel()
     {
-        var recipients = FanOutRules.Recipients(Thread, "ines@company-name.test", "discussions");
+        var recipients = FanOutRules.Recipients(Followers, "ines@company-name.test", "discussions");
 
         Assert.DoesNotContain(recipients, r => r.Email == "ines@company-name.test");
     }
@@ -53,14 +53,17 @@ public sealed class FanOutRulesTests
     [Fact]
     public void Thread_headers_reference_the_root_then_the_latest_posts()
     {
-        var thread = ThreadWith();
+        var thread = MessageThread.Opened(
+            new ThreadOpened(Guid.NewGuid(), Guid.NewGuid(), "sale.order", "42", "S00042",
+                "thread.1@x.test"),
+            DateTimeOffset.UnixEpoch);
         var (first, firstReferences) = FanOutRules.ThreadHeaders(thread);
         Assert.Equal("thread.1@x.test", first);
         Assert.Equal(["thread.1@x.test"], firstReferences);
 
         for (var i = 1; i <= MessageThread.RecentMessageIdLimit + 2; i++)
         {
-            thread.Changed(new MessagePosted(Guid.NewGuid(), $"post.{i}@x.test", "A", "a@x.test",
+            thread.Posted(new MessagePosted(Guid.NewGuid(), $"post.{i}@x.test", "A", "a@x.test",
                 "discussions", PostOrigin.Api, []));
         }
 
@@ -71,12 +74,9 @@ public sealed class FanOutRulesTests
         Assert.Equal(MessageThread.RecentMessageIdLimit + 1, references.Count);
     }
 
-    private static MessageThread ThreadWith(params Follower[] followers)
+    private static ThreadFollowers FollowersOf(params Follower[] followers)
     {
-        var thread = MessageThread.Opened(
-            new ThreadOpened(Guid.NewGuid(), Guid.NewGuid(), "sale.order", "42", "S00042",
-                "thread.1@x.test"),
-            DateTimeOffset.UnixEpoch);
+        var thread = new ThreadFollowers { Id = Guid.NewGuid() };
         foreach (var f in followers)
         {
             thread.Changed(new FollowerAdded(f.Email, f.Name, f.Subtypes, f.UserPreference));

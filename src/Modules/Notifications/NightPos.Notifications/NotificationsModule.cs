@@ -37,10 +37,11 @@ public static class NotificationsModule
         services.ConfigureMarten(opts =>
         {
             opts.Projections.Add<MessageThreadProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<ThreadFollowersProjection>(ProjectionLifecycle.Inline);
             opts.Schema.For<ThreadPost>().Index(p => p.ThreadId);
             opts.Schema.For<ThreadMessageId>();
             opts.Schema.For<NotificationEmail>().Index(n => n.ThreadId);
-            opts.Schema.For<InboxEntry>().Index(e => e.Email);
+            opts.Storage.ExtendedSchemaObjects.Add(InboxTable.Define(opts.DatabaseSchemaName));
             opts.Schema.For<ReceivedMail>().Index(m => m.Outcome);
         });
         return services;

@@ -54,7 +54,8 @@ namespace Internal.Generated.WolverineHandlers
             var stream_thread = await documentSession.Events.FetchForExclusiveWriting<NightPos.Notifications.Threads.MessageThread>(id, httpContext.RequestAborted);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "NightPos.Notifications.Threads.MessageThread");
-            var problemDetails1 = NightPos.Notifications.Threads.RemoveFollowerEndpoint.Validate(id, email, stream_thread.Aggregate);
+            var threadFollowers = await NightPos.Notifications.Threads.RemoveFollowerEndpoint.LoadAsync(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails1 = NightPos.Notifications.Threads.RemoveFollowerEndpoint.Validate(id, email, stream_thread.Aggregate, threadFollowers);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {

@@ -50,6 +50,7 @@ namespace Internal.Generated.WolverineHandlers
             var stream_thread = await documentSession.Events.FetchForExclusiveWriting<NightPos.Notifications.Threads.MessageThread>(id, httpContext.RequestAborted);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "NightPos.Notifications.Threads.MessageThread");
+            var threadFollowers = await NightPos.Notifications.Threads.AddFollowerEndpoint.LoadAsync(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails1 = NightPos.Notifications.Threads.AddFollowerEndpoint.Validate(id, command, stream_thread.Aggregate);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -60,7 +61,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var result, var events) = NightPos.Notifications.Threads.AddFollowerEndpoint.Post(id, command, stream_thread.Aggregate);
+            (var result, var events) = NightPos.Notifications.Threads.AddFollowerEndpoint.Post(id, command, stream_thread.Aggregate, threadFollowers);
 
             if (events != null)
             {

@@ -55,6 +55,7 @@ namespace Internal.Generated.WolverineHandlers
             var stream_thread = await documentSession.Events.FetchForExclusiveWriting<NightPos.Notifications.Threads.MessageThread>(id, httpContext.RequestAborted);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "NightPos.Notifications.Threads.MessageThread");
+            var threadFollowers = await NightPos.Notifications.Threads.PostMessageEndpoint.LoadAsync(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails1 = NightPos.Notifications.Threads.PostMessageEndpoint.Validate(id, command, stream_thread.Aggregate);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -65,7 +66,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var messagePostedAnswer_response, var events, var outgoingMessages) = NightPos.Notifications.Threads.PostMessageEndpoint.Post(id, command, stream_thread.Aggregate, documentSession, _optionsOfNotificationsOptions, _timeProvider);
+            (var messagePostedAnswer_response, var events, var outgoingMessages) = NightPos.Notifications.Threads.PostMessageEndpoint.Post(id, command, stream_thread.Aggregate, threadFollowers, documentSession, _optionsOfNotificationsOptions, _timeProvider);
 
             if (events != null)
             {

@@ -12,10 +12,10 @@ public static class FanOutRules
     /// <param name="authorEmail">The author's address in comparable form, so that
     /// <c>Mary@Example.com</c> is recognised as the follower <c>mary@example.com</c>.</param>
     public static IReadOnlyList<Notification> Recipients(
-        MessageThread thread,
+        ThreadFollowers followers,
         string authorEmail,
         string subtype) =>
-        thread.Followers.Values
+        followers.Followers.Values
             .Where(f => f.Email != authorEmail)
             .Where(f => f.Subtypes.Contains(subtype))
             .Where(f => f.IsUser || !Subtypes.IsInternal(subtype))

@@ -29,23 +29,25 @@ public sealed record PostDecision(
         PostOrigin Origin,
         string? MessageId);
 
-    public static PostDecision Decide(MessageThread thread, Input post, int emailBatchSize)
+    public static PostDecision Decide(
+        MessageThread thread,
+        ThreadFollowers followers,
+        Input post,
+        int emailBatchSize)
     {
-        var recipients = FanOutRules.Recipients(thread, post.AuthorEmail, post.Subtype);
+        var recipients = FanOutRules.Recipients(followers, post.AuthorEmail, post.Subtype);
         var messageId = post.MessageId
             ?? MessageIds.ForPost(post.PostId, MessageIds.DomainOf(thread.MessageId));
         var posted = new MessagePosted(post.PostId, messageId, post.AuthorName, post.AuthorEmail,
             post.Subtype, post.Origin, recipients);
 
         var readable = new ThreadPost(post.PostId, thread.Id, thread.PostCount + 1, post.At,
-            post.AuthorName, post.AuthorEmail, post.Subtype, post.Origin, messageId, post.Body,
-            recipients);
+            post.AuthorName, post.AuthorEmail, post.Subtype, post.Origin, messageId, post.Body);
 
         var inbox = recipients
             .Where(r => r.Channel == NotificationChannel.Inbox)
             .Select(r => new InboxEntry(InboxEntry.IdFor(post.PostId, r.Email), r.Email,
-                thread.Id, post.PostId, post.At, thread.Model, thread.RecordId, thread.Subject,
-                post.AuthorName, post.AuthorEmail, post.Subtype))
+                thread.Id, post.PostId, post.At, thread.Model, thread.RecordId, thread.Subject))
             .ToList();
 
         var (inReplyTo, references) = FanOutRules.ThreadHeaders(thread);

@@ -1,4 +1,5 @@
 using Marten;
+using NightPos.Notifications.Inbox;
 using Wolverine;
 
 namespace NightPos.Notifications.FanOut;
@@ -15,10 +16,7 @@ public static class PostRecording
     {
         session.Store(decision.Post);
         session.Store(decision.PostMessageId);
-        if (decision.InboxEntries.Count > 0)
-        {
-            session.Insert(decision.InboxEntries.ToArray());
-        }
+        InboxTable.Insert(session, decision.InboxEntries);
 
         var outgoing = new OutgoingMessages();
         outgoing.AddRange(decision.EmailBatches);

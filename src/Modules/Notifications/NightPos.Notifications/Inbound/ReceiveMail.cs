@@ -111,7 +111,10 @@ public static partial class ReceiveMailHandler
             route.Subtype!,
             PostOrigin.Email,
             mail.MessageId is { } own && !known.ContainsKey(own) ? own : null);
-        var decision = PostDecision.Decide(stream.Aggregate!, post, options.Value.EmailBatchSize);
+        var followers = await session.LoadAsync<ThreadFollowers>(threadId, cancellation)
+            ?? new ThreadFollowers();
+        var decision = PostDecision.Decide(stream.Aggregate!, followers, post,
+            options.Value.EmailBatchSize);
 
         stream.AppendOne(decision.Posted);
         var emails = PostRecording.Record(decision, session);

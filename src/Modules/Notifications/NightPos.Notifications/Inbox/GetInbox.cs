@@ -2,8 +2,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NightPos.Kernel;
-using NightPos.Kernel.Mail;
 using NightPos.Kernel.Http;
+using NightPos.Kernel.Mail;
 using NightPos.Notifications.Threads;
 using Wolverine.Http;
 
@@ -52,19 +52,18 @@ public static class GetInboxEndpoint
         CancellationToken cancellation)
     {
         var comparable = EmailAddress.ToComparable(email)!;
-        var entries = await session.Query<InboxEntry>()
-            .Where(e => e.Email == comparable)
-            .OrderByDescending(e => e.At)
-            .Take(limit ?? DefaultLimit)
-            .ToListAsync(cancellation);
-        var posts = await session.LoadManyAsync<ThreadPost>(
-            cancellation, entries.Select(e => e.PostId).Distinct());
-        var bodies = posts.ToDictionary(p => p.Id, p => p.Body);
+        var entries = await InboxTable.ReadAsync(
+            session, comparable, limit ?? DefaultLimit, cancellation);
+        var posts = (await session.LoadManyAsync<ThreadPost>(
+                cancellation, entries.Select(e => e.PostId).Distinct()))
+            .ToDictionary(p => p.Id);
 
         return entries
-            .Select(e => new InboxEntryView(e.Id, e.ThreadId, e.PostId, e.At, e.Model, e.RecordId,
-                e.Subject, e.AuthorName, e.AuthorEmail, e.Subtype,
-                bodies.GetValueOrDefault(e.PostId, "")))
+            .Where(e => posts.ContainsKey(e.PostId))
+            .Select(e => (Entry: e, Post: posts[e.PostId]))
+            .Select(x => new InboxEntryView(x.Entry.Id, x.Entry.ThreadId, x.Entry.PostId,
+                x.Entry.At, x.Entry.Model, x.Entry.RecordId, x.Entry.Subject, x.Post.AuthorName,
+                x.Post.AuthorEmail, x.Post.Subtype, x.Post.Body))
             .ToList();
     }
 }

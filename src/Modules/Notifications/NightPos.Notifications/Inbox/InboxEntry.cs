@@ -3,9 +3,9 @@ using NightPos.Notifications.Threads;
 namespace NightPos.Notifications.Inbox;
 
 /// <summary>
-/// One post in one user's inbox (SPEC R13, preference <c>inbox</c>). The id is derived from the
-/// post and the user, so an entry can exist only once. The body is read from the
-/// <see cref="ThreadPost"/>, not copied into every entry.
+/// One post in one user's inbox (SPEC R13, preference <c>inbox</c>): a row of
+/// <see cref="InboxTable"/>. The id is derived from the post and the user, so an entry exists
+/// at most once. Author, subtype and body are read from the <see cref="ThreadPost"/>.
 /// </summary>
 public sealed record InboxEntry(
     Guid Id,
@@ -15,10 +15,7 @@ public sealed record InboxEntry(
     DateTimeOffset At,
     string Model,
     string RecordId,
-    string Subject,
-    string AuthorName,
-    string AuthorEmail,
-    string Subtype)
+    string Subject)
 {
     public static Guid IdFor(Guid postId, string email) =>
         MessageIds.Deterministic($"inbox:{postId:N}:{email}");

@@ -1,9 +1,10 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NightPos.Kernel;
-using NightPos.Kernel.Mail;
 using NightPos.Kernel.Http;
+using NightPos.Kernel.Mail;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -30,6 +31,12 @@ public static class AddFollowerEndpoint
 {
     private const int MaxNameLength = 128;
 
+    public static async Task<ThreadFollowers?> LoadAsync(
+        Guid id,
+        IDocumentSession session,
+        CancellationToken cancellation) =>
+        await session.LoadAsync<ThreadFollowers>(id, cancellation);
+
     public static ProblemDetails Validate(Guid id, AddFollower command, MessageThread? thread)
     {
         if (thread is null)
@@ -49,14 +56,15 @@ public static class AddFollowerEndpoint
         Guid id,
         AddFollower command,
         [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)]
-        MessageThread? thread)
+        MessageThread? thread,
+        ThreadFollowers? followers)
     {
         var follower = Normalized(command, new FieldErrors())!;
         var answer = new FollowerAnswer(
             follower.Email, follower.Name, follower.Subtypes, follower.UserPreference);
         var events = new Events();
 
-        if (!thread!.Followers.TryGetValue(follower.Email, out var existing))
+        if (followers?.Followers.TryGetValue(follower.Email, out var existing) != true)
         {
             events.Add(new FollowerAdded(
                 follower.Email, follower.Name, follower.Subtypes, follower.UserPreference));
@@ -64,7 +72,7 @@ public static class AddFollowerEndpoint
             return (Results.Created(location, answer), events);
         }
 
-        if (existing.Name != follower.Name
+        if (existing!.Name != follower.Name
             || !existing.Subtypes.SequenceEqual(follower.Subtypes)
             || existing.UserPreference != follower.UserPreference)
         {

@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Events;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NightPos.Kernel;
@@ -67,10 +68,18 @@ public static class GetThreadEndpoint
         IQuerySession session,
         CancellationToken cancellation)
     {
+        var followers = await session.LoadAsync<ThreadFollowers>(id, cancellation);
         var posts = await session.Query<ThreadPost>()
             .Where(p => p.ThreadId == id)
             .OrderBy(p => p.Number)
             .ToListAsync(cancellation);
+
+        // Whom a post notified is in its event alone, the one record of that decision.
+        var notified = (await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamId == id && e.EventTypesAre(typeof(MessagePosted)))
+                .ToListAsync(cancellation))
+            .Select(e => (MessagePosted)e.Data)
+            .ToDictionary(p => p.PostId, p => p.Notifications);
         var emails = (await session.Query<NotificationEmail>()
                 .Where(n => n.ThreadId == id)
                 .ToListAsync(cancellation))
@@ -78,18 +87,19 @@ public static class GetThreadEndpoint
 
         return new ThreadView(thread!.Id, thread.CompanyId, thread.Model, thread.RecordId,
             thread.Subject, thread.MessageId, thread.OpenedAt,
-            thread.Followers.Values
+            (followers?.Followers.Values.AsEnumerable() ?? [])
                 .Select(f => new FollowerAnswer(f.Email, f.Name, f.Subtypes, f.UserPreference))
                 .ToList(),
-            posts.Select(p => View(p, emails)).ToList());
+            posts.Select(p => View(p, notified.GetValueOrDefault(p.Id, []), emails)).ToList());
     }
 
     private static PostView View(
         ThreadPost post,
+        IReadOnlyList<Notification> notifications,
         Dictionary<(Guid, string), NotificationEmail> emails) =>
         new(post.Id, post.At, post.AuthorName, post.AuthorEmail, post.Subtype, post.Origin,
             post.MessageId, post.Body,
-            post.Notifications.Select(n => View(n, emails.GetValueOrDefault((post.Id, n.Email))))
+            notifications.Select(n => View(n, emails.GetValueOrDefault((post.Id, n.Email))))
                 .ToList());
 
     private static NotificationView View(Notification notification, NotificationEmail? email) =>

@@ -2,7 +2,9 @@ namespace NightPos.Notifications.Threads;
 
 /// <summary>
 /// The current state of one thread stream, kept inline by <see cref="MessageThreadProjection"/>:
-/// what posting needs to decide who is notified and how the notifications are tied together.
+/// what ties its notifications together. Its followers are a document of their own
+/// (<see cref="ThreadFollowers"/>), so that a post to ten thousand followers does not rewrite
+/// them.
 /// </summary>
 public sealed class MessageThread
 {
@@ -24,9 +26,6 @@ public sealed class MessageThread
 
     public DateTimeOffset OpenedAt { get; set; }
 
-    /// <summary>Followers by comparable address.</summary>
-    public Dictionary<string, Follower> Followers { get; set; } = new(StringComparer.Ordinal);
-
     /// <summary>The Message-IDs of the latest posts, oldest first, at most
     /// <see cref="RecentMessageIdLimit"/>.</summary>
     public List<string> RecentMessageIds { get; set; } = [];
@@ -44,34 +43,13 @@ public sealed class MessageThread
         OpenedAt = at,
     };
 
-    /// <summary>
-    /// Applies one later event in place: a thread with ten thousand followers is folded once per
-    /// batch of events, not copied once per event.
-    /// </summary>
-    public MessageThread Changed(object change)
+    public MessageThread Posted(MessagePosted posted)
     {
-        switch (change)
+        PostCount++;
+        RecentMessageIds.Add(posted.MessageId);
+        if (RecentMessageIds.Count > RecentMessageIdLimit)
         {
-            case FollowerAdded added:
-                Followers[added.Email] =
-                    new Follower(added.Email, added.Name, added.Subtypes, added.UserPreference);
-                break;
-            case FollowerChanged changed:
-                Followers[changed.Email] = new Follower(
-                    changed.Email, changed.Name, changed.Subtypes, changed.UserPreference);
-                break;
-            case FollowerRemoved removed:
-                Followers.Remove(removed.Email);
-                break;
-            case MessagePosted posted:
-                PostCount++;
-                RecentMessageIds.Add(posted.MessageId);
-                if (RecentMessageIds.Count > RecentMessageIdLimit)
-                {
-                    RecentMessageIds.RemoveAt(0);
-                }
-
-                break;
+            RecentMessageIds.RemoveAt(0);
         }
 
         return this;

@@ -9,9 +9,6 @@ public sealed class MessageThreadProjection : SingleStreamProjection<MessageThre
     public MessageThreadProjection()
     {
         IncludeType<ThreadOpened>();
-        IncludeType<FollowerAdded>();
-        IncludeType<FollowerChanged>();
-        IncludeType<FollowerRemoved>();
         IncludeType<MessagePosted>();
     }
 
@@ -19,7 +16,7 @@ public sealed class MessageThreadProjection : SingleStreamProjection<MessageThre
         (e.Data, snapshot) switch
         {
             (ThreadOpened opened, _) => MessageThread.Opened(opened, e.Timestamp),
-            (_, { } thread) => thread.Changed(e.Data),
+            (MessagePosted posted, { } thread) => thread.Posted(posted),
             _ => snapshot,
         };
 }

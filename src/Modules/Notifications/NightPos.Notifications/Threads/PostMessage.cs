@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NightPos.Kernel;
+using NightPos.Kernel.Http;
 using NightPos.Kernel.Mail;
 using NightPos.Notifications.FanOut;
-using NightPos.Kernel.Http;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -43,6 +43,12 @@ public static class PostMessageEndpoint
     public const int MaxBodyLength = 100_000;
     private const int MaxNameLength = 128;
 
+    public static async Task<ThreadFollowers?> LoadAsync(
+        Guid id,
+        IDocumentSession session,
+        CancellationToken cancellation) =>
+        await session.LoadAsync<ThreadFollowers>(id, cancellation);
+
     public static ProblemDetails Validate(Guid id, PostMessage command, MessageThread? thread)
     {
         if (thread is null)
@@ -62,6 +68,7 @@ public static class PostMessageEndpoint
         PostMessage command,
         [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)]
         MessageThread? thread,
+        ThreadFollowers? followers,
         IDocumentSession session,
         IOptions<NotificationsOptions> options,
         TimeProvider clock)
@@ -71,7 +78,8 @@ public static class PostMessageEndpoint
             clock.GetUtcNow(), post.AuthorName, post.AuthorEmail, post.Body, post.Subtype,
             PostOrigin.Api, MessageId: null);
 
-        var decision = PostDecision.Decide(thread!, input, options.Value.EmailBatchSize);
+        var decision = PostDecision.Decide(thread!, followers ?? new ThreadFollowers(), input,
+            options.Value.EmailBatchSize);
         var outgoing = PostRecording.Record(decision, session);
 
         var notified = Notified.Of(decision.Posted.Notifications);

@@ -1,8 +1,9 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NightPos.Kernel;
-using NightPos.Kernel.Mail;
 using NightPos.Kernel.Http;
+using NightPos.Kernel.Mail;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -14,7 +15,17 @@ namespace NightPos.Notifications.Threads;
 /// </summary>
 public static class RemoveFollowerEndpoint
 {
-    public static ProblemDetails Validate(Guid id, string email, MessageThread? thread)
+    public static async Task<ThreadFollowers?> LoadAsync(
+        Guid id,
+        IDocumentSession session,
+        CancellationToken cancellation) =>
+        await session.LoadAsync<ThreadFollowers>(id, cancellation);
+
+    public static ProblemDetails Validate(
+        Guid id,
+        string email,
+        MessageThread? thread,
+        ThreadFollowers? followers)
     {
         if (thread is null)
         {
@@ -22,7 +33,7 @@ public static class RemoveFollowerEndpoint
         }
 
         var comparable = EmailAddress.ToComparable(email);
-        return comparable is not null && thread.Followers.ContainsKey(comparable)
+        return comparable is not null && followers?.Followers.ContainsKey(comparable) == true
             ? WolverineContinue.NoProblems
             : FieldErrors.NotFound("email", $"{email} does not follow thread {id}.");
     }

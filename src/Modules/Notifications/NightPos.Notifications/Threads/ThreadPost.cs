@@ -2,7 +2,8 @@ namespace NightPos.Notifications.Threads;
 
 /// <summary>
 /// One post of a thread as readers see it, body included, written in the same transaction as
-/// its <see cref="MessagePosted"/> event. <see cref="Number"/> orders the posts of a thread.
+/// its <see cref="MessagePosted"/> event, which alone lists whom it notified.
+/// <see cref="Number"/> orders the posts of a thread.
 /// </summary>
 public sealed record ThreadPost(
     Guid Id,
@@ -14,5 +15,4 @@ public sealed record ThreadPost(
     string Subtype,
     PostOrigin Origin,
     string MessageId,
-    string Body,
-    IReadOnlyList<Notification> Notifications);
+    string Body);
