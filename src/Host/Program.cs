@@ -13,6 +13,7 @@ using NightPos.Host.Security;
 using NightPos.Host.Startup;
 using NightPos.Notifications;
 using NightPos.Servers;
+using NightPos.Host.Http;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -78,7 +79,8 @@ try
     builder.Services.AddWolverineHttp();
     builder.Services.ConfigureHttpJsonOptions(opts => opts.SerializerOptions.Converters.Add(
         new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));
-    builder.Services.AddProblemDetails();
+    builder.Services.AddProblemDetails(opts =>
+        opts.CustomizeProblemDetails = ProblemDetailDefaults.Fill);
     builder.Services.AddApiKeySecurity();
     builder.Services.AddOpenApi();
     builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql");

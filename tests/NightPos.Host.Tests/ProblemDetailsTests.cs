@@ -51,4 +51,29 @@ public sealed class ProblemDetailsTests(NightPosApp app)
             s.ContentTypeShouldBe("application/problem+json");
         });
     }
+
+    [Theory]
+    [InlineData("GET", "/api/servers/not-a-guid", null, 404, "/api/servers/not-a-guid")]
+    [InlineData("GET", "/api/no-such-route", null, 404, "/api/no-such-route")]
+    [InlineData("POST", "/api/companies", "text/plain", 415, "application/json")]
+    public async Task Framework_refusals_carry_a_detail_naming_the_problem(
+        string method, string url, string? contentType, int status, string word)
+    {
+        var client = app.Host.Server.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        request.Headers.Authorization = new("Bearer", TestKeys.Admin);
+        if (contentType is not null)
+        {
+            request.Content = new StringContent("{}");
+            request.Content.Headers.ContentType = new(contentType);
+        }
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var problem = JsonDocument.Parse(
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(word, problem.RootElement.GetProperty("detail").GetString());
+    }
 }
