@@ -74,7 +74,7 @@ try
         .AddDomainsModule()
         .AddServersModule()
         .AddDispatchModule()
-        .AddNotificationsModule();
+        .AddNotificationsModule(builder.Configuration);
 
     builder.Services.AddWolverineHttp();
     builder.Services.ConfigureHttpJsonOptions(opts => opts.SerializerOptions.Converters.Add(

@@ -13,6 +13,15 @@ internal static class ApiRoutes
         new Dictionary<string, string>
         {
             ["GET /api/history"] = Kernel.Policies.Audit,
+            ["POST /api/threads"] = Kernel.Policies.Send,
+            ["GET /api/threads/{}"] = Kernel.Policies.Read,
+            ["POST /api/threads/{}/followers"] = Kernel.Policies.Send,
+            ["DELETE /api/threads/{}/followers/{}"] = Kernel.Policies.Send,
+            ["POST /api/threads/{}/messages"] = Kernel.Policies.Send,
+            ["GET /api/inbox"] = Kernel.Policies.Read,
+            ["POST /api/inbound"] = Kernel.Policies.Send,
+            ["GET /api/inbound/unrouted"] = Kernel.Policies.Audit,
+            ["GET /api/inbound/unrouted/{}/raw"] = Kernel.Policies.Audit,
             ["GET /api/configuration"] = Kernel.Policies.Audit,
             ["POST /api/routing/preview"] = Kernel.Policies.Read,
             ["GET /api/alias-domains"] = Kernel.Policies.Audit,

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(NightPos.Dispatch.Bounces.RecordDeliveryReportHandler), typeof(NightPos.Dispatch.Delivery.DeliverMessageHandler), typeof(NightPos.Dispatch.Sending.SendMessageHandler), typeof(NightPos.Domains.AliasDomains.FindAddressOwnerHandler), typeof(NightPos.Domains.AliasDomains.SenderAddressUsedHandler), typeof(NightPos.Domains.Configuration.GetDomainsConfigurationHandler), typeof(NightPos.Domains.Configuration.GetDomainsConfigurationRevisionHandler), typeof(NightPos.Servers.Configuration.GetServersConfigurationHandler), typeof(NightPos.Servers.Configuration.GetServersConfigurationRevisionHandler) };
+            return new System.Type[] { typeof(NightPos.Dispatch.Bounces.RecordDeliveryReportHandler), typeof(NightPos.Dispatch.Delivery.DeliverMessageHandler), typeof(NightPos.Dispatch.Sending.SendMessageHandler), typeof(NightPos.Domains.AliasDomains.FindAddressOwnerHandler), typeof(NightPos.Domains.AliasDomains.SenderAddressUsedHandler), typeof(NightPos.Domains.Configuration.GetDomainsConfigurationHandler), typeof(NightPos.Domains.Configuration.GetDomainsConfigurationRevisionHandler), typeof(NightPos.Notifications.Imap.PollCatchallMailboxHandler), typeof(NightPos.Notifications.Inbound.ReceiveMailHandler), typeof(NightPos.Servers.Configuration.GetServersConfigurationHandler), typeof(NightPos.Servers.Configuration.GetServersConfigurationRevisionHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -34,6 +34,8 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetDomainsConfigurationRevisionHandler2035357794))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetServersConfigurationHandler1143456091))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetServersConfigurationRevisionHandler429376464))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PollCatchallMailboxHandler676459990))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ReceiveMailHandler445258705))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.RecordDeliveryReportHandler1060820200))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.SendMessageHandler808676368))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.SenderAddressUsedHandler1549423116))]
@@ -44,6 +46,8 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Domains.AliasDomains.SenderAddressUsedHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Domains.Configuration.GetDomainsConfigurationHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Domains.Configuration.GetDomainsConfigurationRevisionHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Notifications.Imap.PollCatchallMailboxHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Notifications.Inbound.ReceiveMailHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Servers.Configuration.GetServersConfigurationHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Servers.Configuration.GetServersConfigurationRevisionHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Dispatch.Contracts.RecordDeliveryReport))]
@@ -53,6 +57,8 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Domains.Contracts.GetDomainsConfiguration))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Domains.Contracts.GetDomainsConfigurationRevision))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Domains.Contracts.SenderAddressUsed))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Notifications.Imap.PollCatchallMailbox))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Notifications.Inbound.ReceiveMail))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Servers.Contracts.GetServersConfiguration))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::NightPos.Servers.Contracts.GetServersConfigurationRevision))]
         public static void Pin()

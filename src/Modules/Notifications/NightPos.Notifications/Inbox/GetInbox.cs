@@ -1,0 +1,69 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NightPos.Kernel;
+using NightPos.Kernel.Http;
+using NightPos.Kernel.Mail;
+using NightPos.Notifications.Threads;
+using Wolverine.Http;
+
+namespace NightPos.Notifications.Inbox;
+
+/// <summary>One entry of a user's inbox, newest first, with the post's body.</summary>
+public sealed record InboxEntryView(
+    Guid Id,
+    Guid ThreadId,
+    Guid PostId,
+    DateTimeOffset At,
+    string Model,
+    string RecordId,
+    string Subject,
+    string AuthorName,
+    string AuthorEmail,
+    string Subtype,
+    string Body);
+
+/// <summary>A user's inbox (<c>GET /api/inbox?email=</c>), at most <c>limit</c> entries.</summary>
+public static class GetInboxEndpoint
+{
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 1000;
+
+    public static ProblemDetails Validate(string? email, int? limit)
+    {
+        if (EmailAddress.ToComparable(email) is null)
+        {
+            return FieldErrors.Invalid("email", string.IsNullOrWhiteSpace(email)
+                ? "email is required: GET /api/inbox?email=user@example.com."
+                : $"email '{email}' is not an address (local-part@domain).");
+        }
+
+        return limit is < 1 or > MaxLimit
+            ? FieldErrors.Invalid("limit", $"limit must be between 1 and {MaxLimit}.")
+            : WolverineContinue.NoProblems;
+    }
+
+    [WolverineGet("/api/inbox")]
+    [Authorize(Policy = Policies.Read)]
+    public static async Task<IReadOnlyList<InboxEntryView>> Get(
+        string? email,
+        int? limit,
+        IQuerySession session,
+        CancellationToken cancellation)
+    {
+        var comparable = EmailAddress.ToComparable(email)!;
+        var entries = await InboxTable.ReadAsync(
+            session, comparable, limit ?? DefaultLimit, cancellation);
+        var posts = (await session.LoadManyAsync<ThreadPost>(
+                cancellation, entries.Select(e => e.PostId).Distinct()))
+            .ToDictionary(p => p.Id);
+
+        return entries
+            .Where(e => posts.ContainsKey(e.PostId))
+            .Select(e => (Entry: e, Post: posts[e.PostId]))
+            .Select(x => new InboxEntryView(x.Entry.Id, x.Entry.ThreadId, x.Entry.PostId,
+                x.Entry.At, x.Entry.Model, x.Entry.RecordId, x.Entry.Subject, x.Post.AuthorName,
+                x.Post.AuthorEmail, x.Post.Subtype, x.Post.Body))
+            .ToList();
+    }
+}

@@ -1,0 +1,22 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace NightPos.Notifications.Threads;
+
+/// <summary>Folds a thread stream into its <see cref="MessageThread"/> document, inline.</summary>
+public sealed class MessageThreadProjection : SingleStreamProjection<MessageThread, Guid>
+{
+    public MessageThreadProjection()
+    {
+        IncludeType<ThreadOpened>();
+        IncludeType<MessagePosted>();
+    }
+
+    public override MessageThread? Evolve(MessageThread? snapshot, Guid id, IEvent e) =>
+        (e.Data, snapshot) switch
+        {
+            (ThreadOpened opened, _) => MessageThread.Opened(opened, e.Timestamp),
+            (MessagePosted posted, { } thread) => thread.Posted(posted),
+            _ => snapshot,
+        };
+}

@@ -1,0 +1,3 @@
+using NightPos.Testing;
+
+[assembly: AssemblyFixture(typeof(NightPosApp))]
