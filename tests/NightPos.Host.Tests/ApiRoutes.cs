@@ -42,6 +42,9 @@ internal static class ApiRoutes
             ["POST /api/servers/{}/test"] = Kernel.Policies.Configure,
             ["GET /api/settings/mass-mailing"] = Kernel.Policies.Audit,
             ["PUT /api/settings/mass-mailing"] = Kernel.Policies.Configure,
+            ["POST /api/messages"] = Kernel.Policies.Send,
+            ["GET /api/messages/{}"] = Kernel.Policies.Read,
+            ["GET /api/usage/daily"] = Kernel.Policies.Read,
         };
 
     /// <summary>The roles each policy admits.</summary>

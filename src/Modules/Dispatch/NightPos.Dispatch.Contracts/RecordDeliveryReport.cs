@@ -8,7 +8,14 @@ namespace NightPos.Dispatch.Contracts;
 /// original message by its <c>Message-ID</c> and marks the failed recipients bounced; it answers
 /// a <see cref="DeliveryReportRecorded"/>.
 /// </summary>
-public sealed record RecordDeliveryReport(string RawMessage);
+public sealed record RecordDeliveryReport(string RawMessage)
+{
+    /// <summary>
+    /// Leaves the report out: it quotes the original message, body included, and a log line
+    /// quoting the command must carry no body (SPEC R17).
+    /// </summary>
+    public override string ToString() => $"RecordDeliveryReport({RawMessage.Length} characters)";
+}
 
 /// <summary>
 /// The answer to <see cref="RecordDeliveryReport"/>: the id of the original message when the

@@ -1,23 +1,63 @@
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NightPos.Dispatch.Delivery;
+using NightPos.Dispatch.Messages;
 using NightPos.Dispatch.Routing;
+using NightPos.Dispatch.Usage;
+using NightPos.Servers.Contracts;
 using Wolverine;
 
 namespace NightPos.Dispatch;
 
-/// <summary>The Dispatch module's one entry point: the host calls it and knows nothing else of it.</summary>
+/// <summary>
+/// The Dispatch module's one entry point: the host calls it and knows nothing else of it.
+/// </summary>
 public static class DispatchModule
 {
     public static IServiceCollection AddDispatchModule(this IServiceCollection services)
     {
         services.ConfigureWolverine(opts =>
             opts.Discovery.IncludeAssembly(typeof(DispatchModule).Assembly));
-        services.ConfigureMarten(opts => { });
+        services.ConfigureMarten(opts =>
+        {
+            // Inline: the send answer, the message lookup and the next delivery attempt all
+            // read the state the last transaction wrote (ADR 0011).
+            opts.Projections.Snapshot<Message>(SnapshotLifecycle.Inline);
+            opts.Schema.For<MessageContent>();
+            opts.Storage.ExtendedSchemaObjects.Add(DailyQuota.Definition(opts.DatabaseSchemaName));
+        });
 
         // One compiled routing table per process (ADR 0010); the router lives per scope, since
         // it asks the other modules through that scope's message bus.
         services.AddSingleton<RoutingTableCache>();
         services.AddScoped<IRouter, Router>();
+
+        AddDelivery(services);
         return services;
+    }
+
+    private static void AddDelivery(IServiceCollection services)
+    {
+        services.AddOptions<MailDeliveryOptions>()
+            .BindConfiguration(MailDeliveryOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<
+            IValidateOptions<MailDeliveryOptions>, MailDeliveryOptionsValidator>();
+        services.AddOptions<DailyLimitOptions>()
+            .BindConfiguration(DailyLimitOptions.Section)
+            .Validate(o => o.DailyLimit >= 0, "NightPos:DailyLimit cannot be negative.")
+            .ValidateOnStart();
+        services.AddOptions<DefaultServerOptions>().BindConfiguration(DefaultServerOptions.Section);
+
+        services.AddSingleton<DeliverySettings>();
+        services.AddSingleton<CertificateValidator>();
+        services.AddSingleton<SmtpConnectionPool>();
+        services.AddSingleton<SmtpSender>();
+        services.AddSingleton<ServerDirectory>();
+        services.AddSingleton<DailyQuota>();
+        services.AddSingleton<MessageDelivery>();
+        services.AddWolverineExtension<DispatchWolverineExtension>();
     }
 }

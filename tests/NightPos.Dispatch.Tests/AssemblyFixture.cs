@@ -1,0 +1,3 @@
+using NightPos.Dispatch.Tests.Hosting;
+
+[assembly: AssemblyFixture(typeof(DispatchHost))]
