@@ -1,0 +1,77 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NightPos.Kernel;
+using NightPos.Kernel.Http;
+using Wolverine.Http;
+
+namespace NightPos.Dispatch.Messages;
+
+/// <summary>
+/// <c>GET /api/messages?state=&amp;serverId=&amp;limit=</c>: the outgoing queue, newest first, as
+/// the administration pages show it. Each entry has the shape of <c>GET /api/messages/{id}</c>.
+/// </summary>
+public static class ListMessagesEndpoint
+{
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 1000;
+
+    public static ProblemDetails Validate(string? state, int? limit)
+    {
+        if (state is not null && !TryParseState(state, out _))
+        {
+            return FieldErrors.Invalid("state", $"state '{state}' is not one of "
+                + $"{string.Join(", ", Enum.GetNames<MessageState>().Select(Kebab))}.");
+        }
+
+        return limit is < 1 or > MaxLimit
+            ? FieldErrors.Invalid("limit", $"limit must be between 1 and {MaxLimit}.")
+            : WolverineContinue.NoProblems;
+    }
+
+    [WolverineGet("/api/messages")]
+    [Authorize(Policy = Policies.Read)]
+    public static async Task<IReadOnlyList<MessageStatus>> Get(
+        string? state,
+        Guid? serverId,
+        int? limit,
+        IQuerySession session,
+        CancellationToken cancellation)
+    {
+        var query = session.Query<Message>().AsQueryable();
+        if (state is not null && TryParseState(state, out var wanted))
+        {
+            query = query.Where(m => m.State == wanted);
+        }
+
+        if (serverId is { } server)
+        {
+            query = query.Where(m => m.ServerId == server);
+        }
+
+        var messages = await query
+            .OrderByDescending(m => m.QueuedAt)
+            .Take(limit ?? DefaultLimit)
+            .ToListAsync(cancellation);
+        return messages.Select(MessageStatus.From).ToList();
+    }
+
+    // The states are single words, so their kebab-case API names are their lower-case names;
+    // numbers and other casings are refused like any unknown word.
+    private static bool TryParseState(string text, out MessageState state)
+    {
+        foreach (var candidate in Enum.GetValues<MessageState>())
+        {
+            if (Kebab(candidate.ToString()) == text)
+            {
+                state = candidate;
+                return true;
+            }
+        }
+
+        state = default;
+        return false;
+    }
+
+    private static string Kebab(string name) => name.ToLowerInvariant();
+}
