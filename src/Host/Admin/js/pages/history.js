@@ -43,7 +43,10 @@ export default async function history(page, parameters) {
         ['#', 'At', 'Actor', 'Change', 'Stream', 'Data'],
         events.map((e) => [
           e.sequence, when(e.at), e.actor ?? '—', e.type.replaceAll('_', ' '),
-          h('a', { href: `#/history?stream=${e.stream}` }, e.stream.slice(0, 8)),
+          // Ids are version 7 UUIDs: their start is a time that neighbours share, their end is
+          // what tells them apart.
+          h('a', { href: `#/history?stream=${e.stream}`, title: e.stream,
+            'aria-label': `Only stream ${e.stream}` }, `…${e.stream.slice(-12)}`),
           h('pre', {}, JSON.stringify(e.data, null, 1)),
         ]))));
 }
