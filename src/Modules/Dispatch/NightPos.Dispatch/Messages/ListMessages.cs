@@ -49,6 +49,9 @@ public static class ListMessagesEndpoint
             query = query.Where(m => m.ServerId == server);
         }
 
+        // TODO: QueuedAt has no index, so PostgreSQL sorts every matching message to answer
+        // the newest; an index would cost each of a message's inline updates on the send path,
+        // which is worth measuring against the delivery benchmark first.
         var messages = await query
             .OrderByDescending(m => m.QueuedAt)
             .Take(limit ?? DefaultLimit)
