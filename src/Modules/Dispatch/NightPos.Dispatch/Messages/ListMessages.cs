@@ -13,9 +13,6 @@ namespace NightPos.Dispatch.Messages;
 /// </summary>
 public static class ListMessagesEndpoint
 {
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 1000;
-
     public static ProblemDetails Validate(string? state, int? limit)
     {
         if (state is not null && !TryParseState(state, out _))
@@ -24,9 +21,7 @@ public static class ListMessagesEndpoint
                 + $"{string.Join(", ", Enum.GetNames<MessageState>().Select(Kebab))}.");
         }
 
-        return limit is < 1 or > MaxLimit
-            ? FieldErrors.Invalid("limit", $"limit must be between 1 and {MaxLimit}.")
-            : WolverineContinue.NoProblems;
+        return ListLimit.Problem(limit) ?? WolverineContinue.NoProblems;
     }
 
     [WolverineGet("/api/messages")]
@@ -54,7 +49,7 @@ public static class ListMessagesEndpoint
         // which is worth measuring against the delivery benchmark first.
         var messages = await query
             .OrderByDescending(m => m.QueuedAt)
-            .Take(limit ?? DefaultLimit)
+            .Take(ListLimit.Of(limit))
             .ToListAsync(cancellation);
         return messages.Select(MessageStatus.From).ToList();
     }

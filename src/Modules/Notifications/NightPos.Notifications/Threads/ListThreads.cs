@@ -23,13 +23,8 @@ public sealed record ThreadSummary(
 /// </summary>
 public static class ListThreadsEndpoint
 {
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 1000;
-
     public static ProblemDetails Validate(int? limit) =>
-        limit is < 1 or > MaxLimit
-            ? FieldErrors.Invalid("limit", $"limit must be between 1 and {MaxLimit}.")
-            : WolverineContinue.NoProblems;
+        ListLimit.Problem(limit) ?? WolverineContinue.NoProblems;
 
     [WolverineGet("/api/threads")]
     [Authorize(Policy = Policies.Read)]
@@ -40,7 +35,7 @@ public static class ListThreadsEndpoint
     {
         var threads = await session.Query<MessageThread>()
             .OrderByDescending(t => t.OpenedAt)
-            .Take(limit ?? DefaultLimit)
+            .Take(ListLimit.Of(limit))
             .ToListAsync(cancellation);
 
         return threads
