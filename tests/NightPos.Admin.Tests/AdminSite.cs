@@ -20,7 +20,7 @@ public sealed class AdminSite : IAsyncLifetime
     private IPlaywright? _playwright;
     private string _database = "";
 
-    public SmtpSink Smtp { get; private set; } = null!;
+    public PostfixSmtpSink Smtp { get; private set; } = null!;
 
     public Uri Address { get; private set; } = null!;
 
@@ -30,9 +30,9 @@ public sealed class AdminSite : IAsyncLifetime
     {
         Assert.True(File.Exists(ChromiumPath),
             $"{ChromiumPath} is missing: install Debian's chromium (scripts/test installs it).");
-        Smtp = await SmtpSink.StartAsync();
+        Smtp = await PostfixSmtpSink.StartAsync();
         _database = await TestPostgres.CreateDatabaseAsync("admin");
-        var port = SmtpSink.FreePort();
+        var port = PostfixSmtpSink.FreePort();
         Address = new Uri($"http://127.0.0.1:{port}");
         await StartHostAsync(port);
 

@@ -2,18 +2,20 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace NightPos.Admin.Tests;
+namespace NightPos.Testing;
 
 /// <summary>
 /// Postfix's <c>smtp-sink</c> on a free loopback port: a real SMTP server that accepts every
-/// sender and recipient and discards the mail, enough for a connection test and a delivery.
+/// sender and recipient and discards the mail, never offers STARTTLS, and with its fault options
+/// (STACK-NOTES) drops the connection after a chosen command (<c>-q</c>, <c>-Q</c>) or answers
+/// 4xx or 5xx to it (<c>-r</c>, <c>-f</c>).
 /// </summary>
-public sealed class SmtpSink : IDisposable
+public sealed class PostfixSmtpSink : IDisposable
 {
     private const string Program = "/usr/sbin/smtp-sink";
     private readonly Process _process;
 
-    private SmtpSink(int port, Process process)
+    private PostfixSmtpSink(int port, Process process)
     {
         Port = port;
         _process = process;
@@ -21,7 +23,7 @@ public sealed class SmtpSink : IDisposable
 
     public int Port { get; }
 
-    public static async Task<SmtpSink> StartAsync()
+    public static async Task<PostfixSmtpSink> StartAsync(params string[] options)
     {
         Assert.True(File.Exists(Program),
             $"{Program} is missing: install postfix (scripts/test installs it).");
@@ -35,9 +37,14 @@ public sealed class SmtpSink : IDisposable
             start.ArgumentList.Add("nobody");
         }
 
+        foreach (var option in options)
+        {
+            start.ArgumentList.Add(option);
+        }
+
         start.ArgumentList.Add($"127.0.0.1:{port}");
         start.ArgumentList.Add("64");
-        var sink = new SmtpSink(port, Process.Start(start)!);
+        var sink = new PostfixSmtpSink(port, Process.Start(start)!);
         await sink.WaitUntilListeningAsync();
         return sink;
     }
@@ -51,8 +58,12 @@ public sealed class SmtpSink : IDisposable
 
     public void Dispose()
     {
-        _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+
         _process.Dispose();
     }
 
