@@ -23,7 +23,13 @@ public static class NotificationsModule
         this IServiceCollection services,
         IConfiguration configuration)
     {
-        services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section);
+        services.AddOptions<NotificationsOptions>()
+            .BindConfiguration(NotificationsOptions.Section)
+            .Validate(o => o.EmailBatchSize >= 1 && o.EmailParallelism >= 1,
+                $"{NotificationsOptions.Section}:EmailBatchSize and :EmailParallelism must be "
+                + "at least 1.")
+            .ValidateOnStart();
+        services.AddWolverineExtension<NotificationsWolverineExtension>();
         services.AddOptions<ImapOptions>().BindConfiguration(ImapOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ImapOptions>, ImapOptionsValidator>();
 
