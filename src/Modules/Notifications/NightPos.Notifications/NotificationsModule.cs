@@ -30,6 +30,7 @@ public static class NotificationsModule
                 + "at least 1.")
             .ValidateOnStart();
         services.AddWolverineExtension<NotificationsWolverineExtension>();
+        services.AddSingleton<FollowersCache>();
         services.AddOptions<ImapOptions>().BindConfiguration(ImapOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ImapOptions>, ImapOptionsValidator>();
 

@@ -39,7 +39,8 @@ public sealed record PostDecision(
         var messageId = post.MessageId
             ?? MessageIds.ForPost(post.PostId, MessageIds.DomainOf(thread.MessageId));
         var posted = new MessagePosted(post.PostId, messageId, post.AuthorName, post.AuthorEmail,
-            post.Subtype, post.Origin, recipients);
+            post.Subtype, post.Origin, EmailsOf(recipients, NotificationChannel.Email),
+            EmailsOf(recipients, NotificationChannel.Inbox));
 
         var readable = new ThreadPost(post.PostId, thread.Id, thread.PostCount + 1, post.At,
             post.AuthorName, post.AuthorEmail, post.Subtype, post.Origin, messageId, post.Body);
@@ -62,4 +63,9 @@ public sealed record PostDecision(
         return new PostDecision(posted, readable,
             new ThreadMessageId(messageId, thread.Id, post.PostId, post.Subtype), inbox, emails);
     }
+
+    private static List<string> EmailsOf(
+        IEnumerable<Notification> recipients,
+        NotificationChannel channel) =>
+        recipients.Where(r => r.Channel == channel).Select(r => r.Email).ToList();
 }
