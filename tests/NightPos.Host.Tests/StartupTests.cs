@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NightPos.Testing;
 
 namespace NightPos.Host.Tests;
 
@@ -76,26 +77,10 @@ public sealed class StartupTests
         Assert.Contains(message, output);
     }
 
-    // The host's own build output, not the copy beside this test assembly: at start-up the host
-    // scans the assemblies of its folder, and the test framework's must not be among them.
-    private static string HostAssemblyPath()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (!File.Exists(Path.Combine(root.FullName, "NightPos.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("NightPos.sln not found.");
-        }
-
-        return Path.Combine(
-            root.FullName, "src", "Host", "bin", configuration, testOutput.Name, "NightPos.Host.dll");
-    }
-
     private static async Task<(int ExitCode, string Output)> RunHostAsync(
         Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet", [HostAssemblyPath()])
+        var start = new ProcessStartInfo("dotnet", [HostAssembly.Path()])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using NightPos.Dispatch.Contracts;
 using NightPos.Dispatch.Tests.Hosting;
+using NightPos.Testing;
 using Wolverine;
 
 namespace NightPos.Dispatch.Tests.Bounces;
@@ -38,6 +40,33 @@ public sealed class BounceTests(DispatchHost host)
         Assert.Equal("bounced", message.State());
         var recipient = message.GetProperty("recipients")[0];
         Assert.Equal("bounced", recipient.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Bounce_posted_to_the_inbound_gateway_reaches_the_original_message()
+    {
+        var key = $"dsn-{Guid.NewGuid()}";
+        var (id, messageId) = await Host.SendAsync(new
+        {
+            to = new[] { "nobody-here@localhost.localdomain" },
+            idempotencyKey = key,
+        });
+        await Host.WaitForStateAsync(id, "sent");
+        var report = DeliveryStatusReportTests.PostfixReport.Replace(
+            DeliveryStatusReportTests.FixtureMessage.ToString("N"), id.ToString("N"));
+
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Text(report).ToUrl("/api/inbound");
+            s.WithRequestHeader("Content-Type", "message/rfc822");
+            s.AsSender();
+            s.StatusCodeShouldBeOk();
+        });
+
+        var answer = await result.ReadAsJsonAsync<JsonElement>();
+        Assert.Equal(id, answer.GetProperty("deliveryReportMessageId").GetGuid());
+        Assert.Equal("bounced", (await Host.GetMessageAsync(id)).State());
+        Assert.Contains(id.ToString("N"), messageId);
     }
 
     [Fact]

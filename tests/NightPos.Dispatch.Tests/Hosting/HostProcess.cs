@@ -48,7 +48,7 @@ public sealed class HostProcess : IDisposable
     /// <summary>Starts the host and waits until <c>/health</c> answers 200.</summary>
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo("dotnet", [HostAssemblyPath()])
+        var start = new ProcessStartInfo("dotnet", [HostAssembly.Path()])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -122,21 +122,5 @@ public sealed class HostProcess : IDisposable
         while (_output.Count > 40 && _output.TryDequeue(out _))
         {
         }
-    }
-
-    // The host's own build output: at start-up it scans the assemblies of its folder, and the
-    // test framework's must not be among them.
-    private static string HostAssemblyPath()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (!File.Exists(Path.Combine(root.FullName, "NightPos.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("NightPos.sln not found.");
-        }
-
-        return Path.Combine(root.FullName, "src", "Host", "bin", configuration, testOutput.Name,
-            "NightPos.Host.dll");
     }
 }
