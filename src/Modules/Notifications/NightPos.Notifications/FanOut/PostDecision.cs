@@ -1,18 +1,17 @@
-using NightPos.Notifications.Inbox;
 using NightPos.Notifications.Threads;
 
 namespace NightPos.Notifications.FanOut;
 
 /// <summary>
 /// Everything one post records, decided from the thread as it stands: the event, the post as
-/// readers see it, the Message-ID that ties later replies to it, the inbox entries, and the
-/// batches of notification emails. The caller stores all of it in one transaction.
+/// readers see it, the Message-ID that ties later replies to it, the users whose inbox gets
+/// an entry, and the batches of notification emails. The caller stores all of it in one transaction.
 /// </summary>
 public sealed record PostDecision(
     MessagePosted Posted,
     ThreadPost Post,
     ThreadMessageId PostMessageId,
-    IReadOnlyList<InboxEntry> InboxEntries,
+    IReadOnlyList<string> InboxEmails,
     IReadOnlyList<SendNotificationEmails> EmailBatches)
 {
     /// <summary>What a post needs besides the thread: who wrote what, from where.</summary>
@@ -45,12 +44,6 @@ public sealed record PostDecision(
         var readable = new ThreadPost(post.PostId, thread.Id, thread.PostCount + 1, post.At,
             post.AuthorName, post.AuthorEmail, post.Subtype, post.Origin, messageId, post.Body);
 
-        var inbox = recipients
-            .Where(r => r.Channel == NotificationChannel.Inbox)
-            .Select(r => new InboxEntry(InboxEntry.IdFor(post.PostId, r.Email), r.Email,
-                thread.Id, post.PostId, post.At, thread.Model, thread.RecordId, thread.Subject))
-            .ToList();
-
         var (inReplyTo, references) = FanOutRules.ThreadHeaders(thread);
         var emails = recipients
             .Where(r => r.Channel == NotificationChannel.Email)
@@ -61,7 +54,8 @@ public sealed record PostDecision(
             .ToList();
 
         return new PostDecision(posted, readable,
-            new ThreadMessageId(messageId, thread.Id, post.PostId, post.Subtype), inbox, emails);
+            new ThreadMessageId(messageId, thread.Id, post.PostId, post.Subtype),
+            posted.NotifiedInInbox, emails);
     }
 
     private static List<string> EmailsOf(
