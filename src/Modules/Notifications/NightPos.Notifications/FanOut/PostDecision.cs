@@ -5,7 +5,8 @@ namespace NightPos.Notifications.FanOut;
 /// <summary>
 /// Everything one post records, decided from the thread as it stands: the event, the post as
 /// readers see it, the Message-ID that ties later replies to it, the users whose inbox gets
-/// an entry, and the batches of notification emails. The caller stores all of it in one transaction.
+/// an entry, and the batches of notification emails. The caller stores all of it in one
+/// transaction.
 /// </summary>
 public sealed record PostDecision(
     MessagePosted Posted,
