@@ -44,6 +44,7 @@ public static class ServersModule
 
         services.AddSingleton<SecretCipher>();
         services.AddSingleton<SecretVault>();
+        services.AddSingleton<MasterKeyRotation>();
         services.AddSingleton<IServerCredentials, ServerCredentials>();
         services.AddSingleton<SmtpConnectionProbe>();
         services.AddExceptionHandler<ServersExceptionHandler>();
