@@ -5,21 +5,8 @@ using Wolverine.Http;
 
 namespace NightPos.Host.Commands;
 
-public sealed class RouteInput : NetCoreInput
+public sealed class RouteInput : MessageInput
 {
-    [Description("The author's From as the sender writes it, e.g. \"Mary <mary@x.com>\"; "
-        + "leave it out for a message without an author")]
-    public string? FromFlag { get; set; }
-
-    [Description("The company's id; the first company when left out")]
-    public string? CompanyFlag { get; set; }
-
-    [Description("transactional (the default) or mass")]
-    public string? KindFlag { get; set; }
-
-    [Description("Force this server's id (SPEC R6, rule explicit)")]
-    public string? ServerFlag { get; set; }
-
     [Description("Decide as the configuration stood at this past instant (ISO 8601, SPEC R16)")]
     public string? AtFlag { get; set; }
 }
@@ -33,11 +20,8 @@ public sealed class RouteCommand : HostedCommand<RouteInput>
 {
     protected override string? Check(RouteInput input)
     {
-        CommandArguments.TryId(input.CompanyFlag, "company", out _, out var company);
-        CommandArguments.TryId(input.ServerFlag, "server", out _, out var server);
-        CommandArguments.TryKind(input.KindFlag, out _, out var kind);
         CommandArguments.TryInstant(input.AtFlag, out _, out var at);
-        return CommandArguments.First(company, server, kind, at)
+        return CommandArguments.First(input.CheckMessageFlags(), at)
             ?? Refusal(PreviewRouteEndpoint.Validate(Request(input)), "from");
     }
 
@@ -86,9 +70,7 @@ public sealed class RouteCommand : HostedCommand<RouteInput>
 
     private static PreviewRoute Request(RouteInput input)
     {
-        CommandArguments.TryId(input.CompanyFlag, "company", out var company, out _);
-        CommandArguments.TryId(input.ServerFlag, "server", out var server, out _);
-        CommandArguments.TryKind(input.KindFlag, out var kind, out _);
+        var (company, server, kind) = input.MessageFlags();
         CommandArguments.TryInstant(input.AtFlag, out var at, out _);
         return new PreviewRoute(company, input.FromFlag, kind, server, at);
     }

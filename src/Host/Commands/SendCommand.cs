@@ -6,28 +6,16 @@ using Wolverine;
 
 namespace NightPos.Host.Commands;
 
-public sealed class SendInput : NetCoreInput
+public sealed class SendInput : MessageInput
 {
     [Description("Recipients, one or more addresses")]
     public IEnumerable<string> ToFlag { get; set; } = [];
-
-    [Description("The author's From as the sender writes it; routing may rewrite it (SPEC R5)")]
-    public string? FromFlag { get; set; }
 
     [Description("The subject; \"NightPOS Mail test message\" when left out")]
     public string? SubjectFlag { get; set; }
 
     [Description("The plain-text body; a line saying this is a test when left out")]
     public string? TextFlag { get; set; }
-
-    [Description("The company's id; the first company when left out")]
-    public string? CompanyFlag { get; set; }
-
-    [Description("transactional (the default) or mass")]
-    public string? KindFlag { get; set; }
-
-    [Description("Force this server's id (SPEC R6, rule explicit)")]
-    public string? ServerFlag { get; set; }
 
     [Description("Seconds to wait for the outcome (default 60); 0 queues and returns at once")]
     public int? WaitFlag { get; set; }
@@ -51,13 +39,10 @@ public sealed class SendCommand : HostedCommand<SendInput>
             return "--to is missing: name at least one recipient, e.g. --to ann@example.com.";
         }
 
-        CommandArguments.TryId(input.CompanyFlag, "company", out _, out var company);
-        CommandArguments.TryId(input.ServerFlag, "server", out _, out var server);
-        CommandArguments.TryKind(input.KindFlag, out _, out var kind);
         var wait = input.WaitFlag is < 0 or > 3600
             ? $"--wait {input.WaitFlag} is not between 0 and 3600 seconds."
             : null;
-        return CommandArguments.First(company, server, kind, wait);
+        return CommandArguments.First(input.CheckMessageFlags(), wait);
     }
 
     protected override async Task<bool> RunAsync(
@@ -152,9 +137,7 @@ public sealed class SendCommand : HostedCommand<SendInput>
 
     private static SendMessage Command(SendInput input)
     {
-        CommandArguments.TryId(input.CompanyFlag, "company", out var company, out _);
-        CommandArguments.TryId(input.ServerFlag, "server", out var server, out _);
-        CommandArguments.TryKind(input.KindFlag, out var kind, out _);
+        var (company, server, kind) = input.MessageFlags();
         return new SendMessage
         {
             CompanyId = company,
