@@ -25,6 +25,7 @@ public abstract class HostedCommand<TInput> : JasperFxAsyncCommand<TInput>
         }
 
         var host = input.BuildHost();
+        var started = false;
         try
         {
             QuietLogs(host.Services);
@@ -32,6 +33,7 @@ public abstract class HostedCommand<TInput> : JasperFxAsyncCommand<TInput>
             if (StartsHost)
             {
                 await host.StartAsync();
+                started = true;
             }
 
             await using var scope = host.Services.CreateAsyncScope();
@@ -45,7 +47,7 @@ public abstract class HostedCommand<TInput> : JasperFxAsyncCommand<TInput>
         }
         finally
         {
-            if (StartsHost)
+            if (started)
             {
                 await host.StopAsync();
             }

@@ -35,7 +35,8 @@ public sealed class RouteCommand : HostedCommand<RouteInput>
         RouteDecision route;
         try
         {
-            route = await services.GetRequiredService<NightPos.Dispatch.Routing.IRouter>().RouteAsync(
+            var router = services.GetRequiredService<NightPos.Dispatch.Routing.IRouter>();
+            route = await router.RouteAsync(
                 new RouteRequest(request.CompanyId, request.From, request.Kind, request.ServerId),
                 request.At,
                 cancellation);
@@ -62,7 +63,7 @@ public sealed class RouteCommand : HostedCommand<RouteInput>
         return true;
     }
 
-    /// <summary>The detail of a validation answer, or null when it let the request through.</summary>
+    /// <summary>A validation answer's detail, or null when it let the request through.</summary>
     internal static string? Refusal(ProblemDetails problem, string flag) =>
         ReferenceEquals(problem, WolverineContinue.NoProblems)
             ? null

@@ -21,7 +21,7 @@ public static class TelemetryRegistration
 {
     public const string ServiceName = "nightpos-mail";
 
-    /// <summary>The standard variable of the OTLP exporter; it wins over the NightPos key.</summary>
+    /// <summary>The OTLP exporter's standard variable; it wins over the NightPos key.</summary>
     public const string StandardEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     public const string EndpointKey = "NightPos:Telemetry:OtlpEndpoint";

@@ -78,8 +78,7 @@ public sealed class DispatchMetricsTests
     private sealed class Measurements : IDisposable
     {
         private readonly MeterListener _listener = new();
-        private readonly ConcurrentQueue<(string Name, long Value, Dictionary<string, object?> Tags)>
-            _seen = new();
+        private readonly ConcurrentQueue<Measurement> _seen = new();
 
         public Measurements(IMeterFactory factory)
         {
@@ -124,7 +123,12 @@ public sealed class DispatchMetricsTests
                 copy[key] = tagValue;
             }
 
-            _seen.Enqueue((instrument.Name, value, copy));
+            _seen.Enqueue(new Measurement(instrument.Name, value, copy));
         }
     }
+
+    private sealed record Measurement(
+        string Name,
+        long Value,
+        Dictionary<string, object?> Tags);
 }

@@ -31,7 +31,7 @@ public static class CommandLine
         params string[] arguments) =>
         HostProcess.RunAsync(environment, arguments);
 
-    /// <summary>The value printed after a label such as <c>rule</c>, on the line it starts.</summary>
+    /// <summary>The value after a label such as <c>rule</c>, on the line it starts.</summary>
     public static string Field(string output, string label) =>
         output.Split('\n')
             .Select(line => line.TrimEnd('\r'))

@@ -13,7 +13,8 @@ namespace NightPos.Host.Tests.Commands;
 /// </summary>
 public sealed class RotateMasterKeyCommandTests : IAsyncLifetime
 {
-    private static readonly string NewKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly string NewKey =
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     private readonly string _keyFile = Path.GetTempFileName();
     private NightPosApp _app = null!;
