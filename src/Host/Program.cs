@@ -11,6 +11,7 @@ using NightPos.Domains;
 using NightPos.Host.Configuration;
 using NightPos.Host.Security;
 using NightPos.Host.Startup;
+using NightPos.Host.Telemetry;
 using NightPos.Notifications;
 using NightPos.Servers;
 using NightPos.Host.Http;
@@ -56,7 +57,7 @@ try
 
     builder.Host.UseWolverine(opts =>
     {
-        opts.ServiceName = "nightpos";
+        opts.ServiceName = WolverineServiceName;
 
         // The pre-generated handlers live in this assembly (ADR 0004) while the handlers
         // themselves live in the modules; under a test runner the entry assembly is the test
@@ -83,6 +84,7 @@ try
         opts.CustomizeProblemDetails = ProblemDetailDefaults.Fill);
     builder.Services.AddApiKeySecurity();
     builder.Services.AddOpenApi();
+    builder.Services.AddNightPosTelemetry(builder.Configuration, WolverineServiceName);
     builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql");
 
     var app = builder.Build();
@@ -108,4 +110,7 @@ catch (HostConfigurationException e)
     await Console.Error.WriteLineAsync($"NightPOS Mail cannot start: {e.Message}");
     return 2;
 }
-public partial class Program;
+public partial class Program
+{
+    private const string WolverineServiceName = "nightpos";
+}

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using NightPos.Testing;
-
 namespace NightPos.Host.Tests;
 
 /// <summary>
@@ -80,39 +77,7 @@ public sealed class StartupTests
     private static async Task<(int ExitCode, string Output)> RunHostAsync(
         Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet", [HostAssembly.Path()])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var variable in start.Environment.Keys.ToList())
-        {
-            if (variable.StartsWith("NIGHTPOS", StringComparison.OrdinalIgnoreCase)
-                || variable.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase))
-            {
-                start.Environment.Remove(variable);
-            }
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(limit.Token);
-
-        // Console formatting wraps long lines: join them back before searching.
-        var text = string.Join(" ", (await output + await error)
-            .Split('\n')
-            .Select(line => line.Trim()));
-        return (process.ExitCode, text);
+        var (exitCode, output, error) = await HostProcess.RunAsync(environment);
+        return (exitCode, HostProcess.Joined(output + error));
     }
 }

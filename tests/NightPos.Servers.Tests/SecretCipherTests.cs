@@ -39,6 +39,45 @@ public sealed class SecretCipherTests
     }
 
     [Fact]
+    public void Rewrapped_data_key_opens_the_same_secret_under_the_new_master_key_only()
+    {
+        var current = Cipher(TestKeys.MasterKey);
+        var newKey = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+        var next = Cipher(Convert.ToBase64String(newKey));
+        var (key, secret) = current.Seal(Guid.NewGuid(), Secrets, Now);
+
+        var rewrapped = current.Rewrap(key, newKey);
+
+        Assert.Equal((key.Id, key.ServerId, key.CreatedAt),
+            (rewrapped.Id, rewrapped.ServerId, rewrapped.CreatedAt));
+        Assert.Equal(next.MasterKeyId, rewrapped.MasterKeyId);
+        Assert.Equal(Secrets, next.Open(rewrapped, secret));
+        Assert.Throws<SecretUnavailableException>(() => current.Open(rewrapped, secret));
+    }
+
+    [Fact]
+    public void Rewrap_refuses_a_data_key_the_current_master_key_did_not_wrap()
+    {
+        var (key, _) = Cipher(TestKeys.MasterKey).Seal(Guid.NewGuid(), Secrets, Now);
+        var other = Cipher(Convert.ToBase64String(new byte[32]));
+
+        var refusal = Assert.Throws<SecretUnavailableException>(
+            () => other.Rewrap(key, new byte[32]));
+
+        Assert.Contains(key.MasterKeyId, refusal.Message);
+    }
+
+    [Fact]
+    public void Rewrap_refuses_a_data_key_whose_row_was_moved_to_another_server()
+    {
+        var cipher = Cipher(TestKeys.MasterKey);
+        var (key, _) = cipher.Seal(Guid.NewGuid(), Secrets, Now);
+        key.ServerId = Guid.NewGuid();
+
+        Assert.Throws<SecretUnavailableException>(() => cipher.Rewrap(key, new byte[32]));
+    }
+
+    [Fact]
     public void Another_master_key_is_named_instead_of_failing_to_decrypt()
     {
         var (key, secret) = Cipher(TestKeys.MasterKey).Seal(Guid.NewGuid(), Secrets, Now);

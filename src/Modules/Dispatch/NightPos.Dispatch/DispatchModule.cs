@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NightPos.Dispatch.Delivery;
 using NightPos.Dispatch.Messages;
 using NightPos.Dispatch.Routing;
+using NightPos.Dispatch.Telemetry;
 using NightPos.Dispatch.Usage;
 using NightPos.Servers.Contracts;
 using Wolverine;
@@ -56,6 +57,7 @@ public static class DispatchModule
         services.AddSingleton<SmtpConnectionPool>();
         services.AddSingleton<SmtpSender>();
         services.AddSingleton<ServerDirectory>();
+        services.AddSingleton<DispatchMetrics>();
         services.AddSingleton<DailyQuota>();
         services.AddSingleton<MessageDelivery>();
         services.AddWolverineExtension<DispatchWolverineExtension>();

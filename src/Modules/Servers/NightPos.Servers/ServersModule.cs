@@ -27,6 +27,10 @@ public static class ServersModule
             opts.RegisterDocumentType<ServerDataKey>();
             opts.RegisterDocumentType<ServerSecret>();
             opts.Projections.Add(new ServersRevisionProjection(), ProjectionLifecycle.Inline);
+
+            // Known from the start, not from the first append: a node that has not written a
+            // server event yet (a fresh start, the history command) still lists them (R16).
+            opts.Events.AddEventTypes(ServersEventTypes.ConfigurationChanges);
             opts.Storage.ExtendedSchemaObjects.Add(CreationOrder.Sequence(opts.DatabaseSchemaName));
         });
 
@@ -40,6 +44,7 @@ public static class ServersModule
 
         services.AddSingleton<SecretCipher>();
         services.AddSingleton<SecretVault>();
+        services.AddSingleton<MasterKeyRotation>();
         services.AddSingleton<IServerCredentials, ServerCredentials>();
         services.AddSingleton<SmtpConnectionProbe>();
         services.AddExceptionHandler<ServersExceptionHandler>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NightPos.Dispatch.Messages;
 using NightPos.Dispatch.Routing;
 using NightPos.Dispatch.Sending;
+using NightPos.Dispatch.Telemetry;
 using NightPos.Dispatch.Usage;
 using NightPos.Servers.Contracts;
 using Wolverine;
@@ -20,6 +21,7 @@ public sealed partial class MessageDelivery(
     SmtpSender sender,
     DeliverySettings settings,
     TimeProvider clock,
+    DispatchMetrics metrics,
     ILogger<MessageDelivery> logger)
 {
     public async Task<DeliveryDecision> AttemptAsync(
@@ -38,8 +40,8 @@ public sealed partial class MessageDelivery(
             var routed = await RouteAgainAsync(message, router, cancellation);
             if (routed is null)
             {
-                return DeliveryDecisions.Unroutable(message, "The message's server no longer "
-                    + "exists or is archived, and routing refuses the message now.");
+                return Counted(null, DeliveryDecisions.Unroutable(message, "The message's server "
+                    + "no longer exists or is archived, and routing refuses the message now."));
             }
 
             message.Apply(routed);
@@ -47,8 +49,8 @@ public sealed partial class MessageDelivery(
             target = await directory.FindAsync(message.ServerId, bus, cancellation);
             if (target is null)
             {
-                return DeliveryDecisions.Unroutable(message, "Routing chose a server that is "
-                    + "not active.");
+                return Counted(null, DeliveryDecisions.Unroutable(
+                    message, "Routing chose a server that is not active."));
             }
         }
 
@@ -57,13 +59,21 @@ public sealed partial class MessageDelivery(
         {
             var held = DeliveryDecisions.OverDailyLimit(message, clock.GetUtcNow());
             LogHeld(message.Id, quota.Limit, held.RetryAt!.Value);
+            metrics.Delivered(target, held.Events);
             return held with { Events = [.. events, .. held.Events] };
         }
 
         var report = await SendAsync(message, target, session, credentials, day, cancellation);
         var decision = DeliveryDecisions.AfterAttempt(message, report, clock.GetUtcNow(), settings);
         Log(message, target, decision);
+        metrics.Delivered(target, decision.Events);
         return decision with { Events = [.. events, .. decision.Events] };
+    }
+
+    private DeliveryDecision Counted(SmtpTarget? target, DeliveryDecision decision)
+    {
+        metrics.Delivered(target, decision.Events);
+        return decision;
     }
 
     private async Task<DeliveryReport> SendAsync(
@@ -109,7 +119,9 @@ public sealed partial class MessageDelivery(
         {
             var request = new RouteRequest(
                 message.CompanyId, message.From, message.Kind, message.ForcedServerId);
-            return MessageIntake.RoutedEvent(await router.RouteAsync(request, null, cancellation));
+            var route = await router.RouteAsync(request, null, cancellation);
+            metrics.Routed(route, message.Kind);
+            return MessageIntake.RoutedEvent(route);
         }
         catch (RouteRefusedException)
         {

@@ -3,6 +3,7 @@ using NightPos.Dispatch.Contracts;
 using NightPos.Dispatch.Delivery;
 using NightPos.Dispatch.Messages;
 using NightPos.Dispatch.Routing;
+using NightPos.Dispatch.Telemetry;
 using NightPos.Domains.Contracts;
 using NightPos.Kernel.Mail;
 using Wolverine;
@@ -27,6 +28,7 @@ public static class MessageIntake
         IDocumentSession session,
         IMessageBus bus,
         TimeProvider clock,
+        DispatchMetrics metrics,
         CancellationToken cancellation)
     {
         var key = command.IdempotencyKey;
@@ -87,6 +89,8 @@ public static class MessageIntake
         });
         await bus.PublishAsync(new DeliverMessage(id));
         await bus.PublishAsync(new SenderAddressUsed(headerFrom.Address));
+        metrics.Routed(route, command.Kind);
+        metrics.Queued(command.Kind);
         return (new MessageAccepted(id, queued.MessageId), null);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using NightPos.Dispatch.Contracts;
 using NightPos.Dispatch.Delivery;
 using NightPos.Dispatch.Routing;
+using NightPos.Dispatch.Telemetry;
 using NightPos.Kernel;
 using Wolverine;
 using Wolverine.Http;
@@ -29,11 +30,12 @@ public static class SendMessageEndpoint
         IDocumentSession session,
         IMessageBus bus,
         TimeProvider clock,
+        DispatchMetrics metrics,
         CancellationToken cancellation)
     {
         SendMessageRules.Check(command, settings, out var recipients);
         var (accepted, refusal) = await MessageIntake.RecordAsync(
-            command, recipients, router, session, bus, clock, cancellation);
+            command, recipients, router, session, bus, clock, metrics, cancellation);
 
         return refusal is not null
             ? Problems.ToResult(refusal)
@@ -54,6 +56,7 @@ public static class SendMessageHandler
         IDocumentSession session,
         IMessageBus bus,
         TimeProvider clock,
+        DispatchMetrics metrics,
         CancellationToken cancellation)
     {
         var refusal = SendMessageRules.Check(command, settings, out var recipients);
@@ -63,7 +66,7 @@ public static class SendMessageHandler
         }
 
         var (accepted, routeRefusal) = await MessageIntake.RecordAsync(
-            command, recipients, router, session, bus, clock, cancellation);
+            command, recipients, router, session, bus, clock, metrics, cancellation);
         return accepted ?? throw new MessageRefusedException(
             routeRefusal!.Field, routeRefusal.Status, routeRefusal.Detail);
     }

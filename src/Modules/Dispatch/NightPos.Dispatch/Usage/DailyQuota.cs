@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Options;
+using NightPos.Dispatch.Telemetry;
 using Npgsql;
 using NpgsqlTypes;
 using Weasel.Postgresql;
@@ -16,7 +17,8 @@ namespace NightPos.Dispatch.Usage;
 public sealed class DailyQuota(
     NpgsqlDataSource dataSource,
     IDocumentStore store,
-    IOptions<DailyLimitOptions> options)
+    IOptions<DailyLimitOptions> options,
+    DispatchMetrics metrics)
 {
     public const string TableName = "dispatch_daily_usage";
 
@@ -44,15 +46,24 @@ public sealed class DailyQuota(
             + "returning used");
         command.Parameters.AddWithValue("day", NpgsqlDbType.Date, day);
         command.Parameters.AddWithValue("limit", Limit);
-        return await command.ExecuteScalarAsync(cancellation) is not null;
+        if (await command.ExecuteScalarAsync(cancellation) is not int used)
+        {
+            return false;
+        }
+
+        metrics.DailyUsage(used);
+        return true;
     }
 
     public async Task GiveBackAsync(DateOnly day, CancellationToken cancellation)
     {
         await using var command = dataSource.CreateCommand(
-            $"update {Table} set used = used - 1 where day = @day and used > 0");
+            $"update {Table} set used = used - 1 where day = @day and used > 0 returning used");
         command.Parameters.AddWithValue("day", NpgsqlDbType.Date, day);
-        await command.ExecuteNonQueryAsync(cancellation);
+        if (await command.ExecuteScalarAsync(cancellation) is int used)
+        {
+            metrics.DailyUsage(used);
+        }
     }
 
     public async Task<int> UsedAsync(DateOnly day, CancellationToken cancellation)

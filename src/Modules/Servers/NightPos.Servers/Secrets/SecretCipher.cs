@@ -27,12 +27,17 @@ public sealed class SecretCipher
                 ?? throw new InvalidOperationException(
                     "NightPos:Secrets:MasterKey is missing or not the base64 of 32 bytes.");
 
-            // A fingerprint, not the key: it tells which master key wrapped a data key, so that
-            // a host started with another key says so instead of failing to decrypt.
-            return (key, Convert.ToHexStringLower(SHA256.HashData(key))[..16]);
+            return (key, Fingerprint(key));
         });
 
     public string MasterKeyId => _master.Value.Id;
+
+    /// <summary>
+    /// A master key's id: a fingerprint, not the key. It tells which master key wrapped a data
+    /// key, so that a host started with another key says so instead of failing to decrypt.
+    /// </summary>
+    public static string Fingerprint(byte[] masterKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(masterKey))[..16];
 
     private byte[] Master => _master.Value.Key;
 
@@ -67,6 +72,41 @@ public sealed class SecretCipher
         {
             CryptographicOperations.ZeroMemory(dataKey);
             CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
+    /// <summary>
+    /// The same data key wrapped under <paramref name="newMasterKey"/> instead of the current
+    /// master key (ADR 0008, ADR 0017): the secret it protects is not touched.
+    /// </summary>
+    /// <exception cref="SecretUnavailableException">
+    /// The data key was not wrapped by the current master key, or its row was altered.
+    /// </exception>
+    public ServerDataKey Rewrap(ServerDataKey key, byte[] newMasterKey)
+    {
+        if (key.MasterKeyId != MasterKeyId)
+        {
+            throw new SecretUnavailableException(
+                $"The data key {key.Id} of server {key.ServerId} is wrapped by master key "
+                + $"{key.MasterKeyId}, not by the configured one ({MasterKeyId}).");
+        }
+
+        var associatedData = KeyAssociatedData(key.ServerId, key.Id);
+        var dataKey = Decrypt(Master, key.WrappedKey, associatedData);
+        try
+        {
+            return new ServerDataKey
+            {
+                Id = key.Id,
+                ServerId = key.ServerId,
+                MasterKeyId = Fingerprint(newMasterKey),
+                WrappedKey = Encrypt(newMasterKey, dataKey, associatedData),
+                CreatedAt = key.CreatedAt,
+            };
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
         }
     }
 
