@@ -70,6 +70,33 @@ public sealed class BounceTests(DispatchHost host)
     }
 
     [Fact]
+    public async Task Copies_of_one_report_arriving_together_bounce_the_recipient_once()
+    {
+        // Each copy reads the same version of the message and all but one lose Marten's
+        // version check when they append: they must read again, not fail the caller.
+        var (id, _) = await Host.SendAsync(new
+        {
+            to = new[] { "nobody-here@localhost.localdomain" },
+            idempotencyKey = $"dsn-{Guid.NewGuid()}",
+        });
+        await Host.WaitForStateAsync(id, "sent");
+        var report = new RecordDeliveryReport(DeliveryStatusReportTests.PostfixReport.Replace(
+            DeliveryStatusReportTests.FixtureMessage.ToString("N"), id.ToString("N")));
+
+        var recorded = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var scope = Host.Services.CreateScope();
+            var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+            return await bus.InvokeAsync<DeliveryReportRecorded>(
+                report, TestContext.Current.CancellationToken);
+        }));
+
+        Assert.All(recorded, r => Assert.Equal(id, r.MessageId));
+        Assert.Single(recorded, r => r.BouncedRecipients.Count == 1);
+        Assert.Equal("bounced", (await Host.GetMessageAsync(id)).State());
+    }
+
+    [Fact]
     public async Task Bounce_of_a_message_that_is_not_ours_matches_nothing()
     {
         using var scope = Host.Services.CreateScope();

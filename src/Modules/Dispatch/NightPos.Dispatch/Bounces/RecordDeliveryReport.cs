@@ -1,8 +1,11 @@
+using JasperFx;
 using Marten;
 using Microsoft.Extensions.Logging;
 using NightPos.Dispatch.Contracts;
 using NightPos.Dispatch.Messages;
 using NightPos.Kernel.Mail;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace NightPos.Dispatch.Bounces;
 
@@ -14,6 +17,18 @@ namespace NightPos.Dispatch.Bounces;
 /// </summary>
 public static partial class RecordDeliveryReportHandler
 {
+    public static void Configure(HandlerChain chain)
+    {
+        // A local bounce can arrive while the delivery it reports on is still committing its
+        // own events to the message: Marten's version check then refuses this append, and
+        // reading the stream again settles it. Retried inline, so the inbound caller still
+        // gets its answer rather than a 500.
+        chain.OnException<ConcurrencyException>()
+            .RetryWithCooldown(
+                TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200),
+                TimeSpan.FromSeconds(1));
+    }
+
     public static async Task<DeliveryReportRecorded> Handle(
         RecordDeliveryReport command,
         IDocumentSession session,
