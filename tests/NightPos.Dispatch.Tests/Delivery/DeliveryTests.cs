@@ -42,6 +42,33 @@ public sealed class DeliveryTests(DispatchHost host)
     }
 
     [Fact]
+    public async Task Delivery_puts_the_threading_headers_on_the_wire()
+    {
+        var domain = Recorded.NewDomain();
+        var received = host.Smtp.Script(domain);
+
+        var (id, _) = await Host.SendAsync(new
+        {
+            from = "mary@company-name.nightpos.com",
+            to = new[] { $"bob@{domain}" },
+            subject = "Re: S00042",
+            text = "Friday is fine.",
+            inReplyTo = "post.2@company-name.nightpos.com",
+            references = new[]
+            {
+                "<thread.1@company-name.nightpos.com>", "post.2@company-name.nightpos.com",
+            },
+        });
+
+        await Host.WaitForStateAsync(id, "sent");
+        var copy = Assert.Single(received()).Parse();
+        Assert.Equal("post.2@company-name.nightpos.com", copy.InReplyTo);
+        Assert.Equal(
+            ["thread.1@company-name.nightpos.com", "post.2@company-name.nightpos.com"],
+            copy.References);
+    }
+
+    [Fact]
     public async Task Delivery_defers_on_451_then_sends_with_the_same_Message_ID()
     {
         var domain = Recorded.NewDomain();

@@ -199,6 +199,36 @@ public sealed class SendMessageRulesTests
         Assert.Equal(accepted ? null : "idempotencyKey", refusal?.Field);
     }
 
+    // Message-IDs with or without brackets pass; what is no single msg-id is refused, named.
+    [Theory]
+    [InlineData("<thread.1@company-name.example>", null)]
+    [InlineData("post.2@company-name.example", null)]
+    [InlineData("", "inReplyTo")]
+    [InlineData("<>", "inReplyTo")]
+    [InlineData("no-at-sign", "inReplyTo")]
+    [InlineData("<a@example.com> <b@example.com>", "inReplyTo")]
+    [InlineData("a@example.com\r\nBcc: eve@example.com", "inReplyTo")]
+    public void Rules_check_the_threading_Message_IDs(string id, string? field)
+    {
+        var asReply = SendMessageRules.Check(Valid() with { InReplyTo = id }, Settings, out _);
+        var asReference = SendMessageRules.Check(
+            Valid() with { References = ["<root@company-name.example>", id] }, Settings, out _);
+
+        Assert.Equal(field, asReply?.Field);
+        Assert.Equal(field is null ? null : "references[1]", asReference?.Field);
+    }
+
+    [Fact]
+    public void Rules_refuse_more_references_than_a_thread_needs()
+    {
+        var references = Enumerable.Range(0, 101).Select(i => $"post.{i}@example.com").ToList();
+
+        var refusal = SendMessageRules.Check(
+            Valid() with { References = references }, Settings, out _);
+
+        Assert.Equal("references", refusal?.Field);
+    }
+
     [Fact]
     public void Rules_refuse_a_NUL_in_a_body()
     {

@@ -56,6 +56,19 @@ public sealed record SendMessage
     public Guid? ServerId { get; init; }
 
     /// <summary>
+    /// The Message-ID this message answers (RFC 5322 3.6.4), with or without angle brackets;
+    /// sent as <c>In-Reply-To</c>. Null for none. Notifications set it so that a reply to a
+    /// notification comes back to its thread (SPEC R13).
+    /// </summary>
+    public string? InReplyTo { get; init; }
+
+    /// <summary>
+    /// The Message-IDs of the conversation this message belongs to, oldest first, with or
+    /// without angle brackets; sent as <c>References</c>. Null or empty for none.
+    /// </summary>
+    public IReadOnlyList<string>? References { get; init; }
+
+    /// <summary>
     /// Chosen by the caller to make a retried request safe: a key seen before answers the first
     /// message accepted with it, whatever the rest of the command says.
     /// </summary>

@@ -7,8 +7,8 @@ namespace NightPos.Dispatch.Delivery;
 
 /// <summary>
 /// Builds the message that goes on the wire. Every attempt builds the same headers (From,
-/// Reply-To, To, Cc, Subject, Message-ID, Date), so that a copy sent twice is recognisable as
-/// the same message (SPEC R11); Bcc recipients appear in no header.
+/// Reply-To, To, Cc, Subject, Message-ID, In-Reply-To, References, Date), so that a copy sent
+/// twice is recognisable as the same message (SPEC R11); Bcc recipients appear in no header.
 /// </summary>
 public static class MimeMessageFactory
 {
@@ -34,6 +34,16 @@ public static class MimeMessageFactory
 
         mime.Subject = content?.Subject ?? "";
         mime.MessageId = message.MessageId.Trim('<', '>');
+        if (message.InReplyTo is { } inReplyTo)
+        {
+            mime.InReplyTo = inReplyTo.Trim('<', '>');
+        }
+
+        foreach (var reference in message.References)
+        {
+            mime.References.Add(reference.Trim('<', '>'));
+        }
+
         mime.Date = message.QueuedAt;
         mime.Body = Body(content?.Text, content?.Html);
         return mime;

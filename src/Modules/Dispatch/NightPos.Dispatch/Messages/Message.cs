@@ -27,6 +27,12 @@ public sealed partial class Message
 
     public DateTimeOffset QueuedAt { get; set; }
 
+    /// <summary>The In-Reply-To header, bracketed, or null.</summary>
+    public string? InReplyTo { get; set; }
+
+    /// <summary>The References header's Message-IDs, bracketed, oldest first.</summary>
+    public List<string> References { get; set; } = [];
+
     public Guid? ServerId { get; set; }
 
     public string? ServerName { get; set; }
@@ -67,6 +73,8 @@ public sealed partial class Message
         Kind = e.Kind,
         ForcedServerId = e.ForcedServerId,
         QueuedAt = e.QueuedAt,
+        InReplyTo = e.InReplyTo,
+        References = e.References?.ToList() ?? [],
         State = MessageState.Queued,
         Recipients = e.Recipients
             .Select(r => new RecipientStatus

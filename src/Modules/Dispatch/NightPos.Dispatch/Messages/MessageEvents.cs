@@ -8,7 +8,9 @@ namespace NightPos.Dispatch.Messages;
 
 /// <summary>
 /// The send command was accepted. <see cref="MessageId"/> is the Message-ID header, angle
-/// brackets included, fixed here and kept through every retry (SPEC R11).
+/// brackets included, fixed here and kept through every retry (SPEC R11);
+/// <see cref="InReplyTo"/> and <see cref="References"/> are the sender's threading headers,
+/// bracketed, absent from messages recorded before they existed.
 /// </summary>
 public sealed record MessageQueued(
     string MessageId,
@@ -19,7 +21,9 @@ public sealed record MessageQueued(
     MailKind Kind,
     Guid? ForcedServerId,
     string? IdempotencyKey,
-    DateTimeOffset QueuedAt);
+    DateTimeOffset QueuedAt,
+    string? InReplyTo = null,
+    IReadOnlyList<string>? References = null);
 
 /// <summary>
 /// Routing chose the server and the senders (SPEC R5-R7), with the rule and its explanation.

@@ -73,7 +73,9 @@ public static class MessageIntake
             command.Kind,
             command.ServerId,
             key,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            command.InReplyTo is { } inReplyTo ? SendMessageRules.Bracketed(inReplyTo) : null,
+            command.References?.Select(SendMessageRules.Bracketed).ToList());
 
         session.Events.StartStream<Message>(id, queued, RoutedEvent(route));
         session.Store(new MessageContent

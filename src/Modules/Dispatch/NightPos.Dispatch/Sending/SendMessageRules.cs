@@ -16,6 +16,13 @@ public static class SendMessageRules
 {
     private const int MaxIdempotencyKeyLength = 200;
 
+    // RFC 5322 2.1.1 limits a line to 998 characters; a msg-id must fit one.
+    private const int MaxMessageIdLength = 998;
+
+    // Enough for any thread's References; a longer list is trimmed by its sender (RFC 5322
+    // 3.6.4 allows dropping the middle).
+    private const int MaxReferences = 100;
+
     // Strict parsing: no bare local parts, no unquoted commas inside names, so that
     // "a@x.com, b@y.com" is two mailboxes (refused) rather than one guessed at.
     private static readonly ParserOptions Parser = new()
@@ -38,7 +45,8 @@ public static class SendMessageRules
             ?? CheckSingle("replyTo", command.ReplyTo)
             ?? CheckSubject(command.Subject, settings)
             ?? CheckBody(command, settings)
-            ?? CheckIdempotencyKey(command.IdempotencyKey);
+            ?? CheckIdempotencyKey(command.IdempotencyKey)
+            ?? CheckThreadIds(command);
         if (refusal is not null)
         {
             return refusal;
@@ -202,6 +210,39 @@ public static class SendMessageRules
             ? Bad("idempotencyKey", $"idempotencyKey must be 1 to {MaxIdempotencyKeyLength} "
                 + "characters without control characters; a UUID is a good choice.")
             : null;
+    }
+
+    /// <summary>A Message-ID of In-Reply-To or References in its bracketed header form.</summary>
+    public static string Bracketed(string messageId) => $"<{messageId.Trim().Trim('<', '>')}>";
+
+    private static Refusal? CheckThreadIds(SendMessage command)
+    {
+        if (command.References?.Count > MaxReferences)
+        {
+            return Bad("references", $"references lists {command.References.Count} Message-IDs; "
+                + $"at most {MaxReferences} are allowed: keep the first and the latest ones.");
+        }
+
+        var ids = new[] { ("inReplyTo", command.InReplyTo) }
+            .Concat((command.References ?? []).Select((r, i) => ($"references[{i}]", (string?)r)));
+        foreach (var (field, id) in ids)
+        {
+            if (id is null)
+            {
+                continue;
+            }
+
+            var bare = id.Trim().Trim('<', '>');
+            if (bare.Length is 0 or > MaxMessageIdLength || bare.Any(c => char.IsControl(c)
+                || char.IsWhiteSpace(c) || c is '<' or '>') || !bare.Contains('@'))
+            {
+                return Bad(field, $"{field} must be one Message-ID such as "
+                    + "<id@example.com>: no spaces, line breaks or control characters, "
+                    + $"at most {MaxMessageIdLength} characters (RFC 5322 3.6.4).");
+            }
+        }
+
+        return null;
     }
 
     private static bool HasLineBreakOrNul(string value) =>
