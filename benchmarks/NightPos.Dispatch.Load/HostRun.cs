@@ -38,7 +38,8 @@ public sealed class HostRun(LoadOptions options, int servers) : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        var connection = new NpgsqlConnectionStringBuilder(options.Postgres)
+        var connection = new NpgsqlConnectionStringBuilder(
+            options.Postgres + (options.ConnectionOptions is { } extra ? $";{extra}" : ""))
         {
             Database = _database,
         }.ConnectionString;
@@ -50,8 +51,9 @@ public sealed class HostRun(LoadOptions options, int servers) : IAsyncDisposable
         await WaitUntilHealthyAsync(http);
         await AddServersAsync(http);
 
-        // JIT, connection pools and the routing table warm up before the clock starts.
-        var warmup = Math.Min(500, Math.Max(50, options.Messages / 10));
+        // Tiered JIT, connection pools and the routing table warm up before the clock starts:
+        // with 200 messages of warm-up a host a few seconds old measured half its steady rate.
+        var warmup = options.Warmup;
         await SendAsync(http, 0, warmup);
         await WaitForDispatchedAsync(counters, warmup);
 
@@ -67,7 +69,8 @@ public sealed class HostRun(LoadOptions options, int servers) : IAsyncDisposable
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var (commitsAfter, walSyncsAfter) = await counters.ReadAsync();
         return new Measurement(
-            $"NightPOS host, {servers:N0} servers",
+            $"NightPOS host, {servers:N0} servers"
+                + (options.ConnectionOptions is { } tuned ? $" ({tuned})" : ""),
             options.Messages,
             elapsed,
             IntakePerSecond: options.Messages / intake.TotalSeconds,

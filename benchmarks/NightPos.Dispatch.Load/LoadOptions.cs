@@ -12,7 +12,9 @@ public sealed record LoadOptions(
     string PostfixQueue,
     string Postgres,
     string HostAssembly,
-    int Senders)
+    int Senders,
+    int Warmup,
+    string? ConnectionOptions)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -33,12 +35,17 @@ public sealed record LoadOptions(
 
         return new LoadOptions(
             int.Parse(values.GetValueOrDefault("messages", "5000")),
-            values.GetValueOrDefault("servers", "1,100,10000").Split(',').Select(int.Parse).ToList(),
+            values.GetValueOrDefault("servers", "1,100,10000")
+                .Split(',')
+                .Select(int.Parse)
+                .ToList(),
             int.Parse(Required("sink-port")),
             int.Parse(Required("postfix-port")),
             Required("postfix-queue"),
             Required("postgres"),
             Required("host"),
-            int.Parse(values.GetValueOrDefault("senders", "16")));
+            int.Parse(values.GetValueOrDefault("senders", "16")),
+            int.Parse(values.GetValueOrDefault("warmup", "2000")),
+            values.GetValueOrDefault("connection-options"));
     }
 }

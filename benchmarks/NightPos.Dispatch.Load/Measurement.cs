@@ -11,5 +11,8 @@ public sealed record Measurement(
     double? CommitsPerMessage = null,
     double? WalSyncsPerMessage = null)
 {
+    /// <summary>The 1-minute load average when the measurement ended.</summary>
+    public string LoadAverage { get; } = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
     public double PerSecond => Messages / Elapsed.TotalSeconds;
 }

@@ -1,14 +1,15 @@
 namespace NightPos.Dispatch.Load;
 
-/// <summary>The run's figures as a Markdown table, with the issue's goals checked below it.</summary>
+/// <summary>The run's figures as a Markdown table, the issue's goals checked below.</summary>
 public static class ResultTable
 {
     public static void Write(TextWriter output, IReadOnlyList<Measurement> rows)
     {
         output.WriteLine(
             "| contender | messages | seconds | messages/s | intake/s | peak RSS MB "
-            + "| host CPU ms/msg | commits/msg | WAL syncs/msg |");
-        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            + "| host CPU ms/msg | commits/msg | WAL syncs/msg | load |");
+        output.WriteLine(
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
         {
             output.WriteLine(
@@ -17,7 +18,7 @@ public static class ResultTable
                 + $"| {Figure(row.PeakRssMegabytes, "N0")} "
                 + $"| {Figure(row.CpuMillisecondsPerMessage, "F2")} "
                 + $"| {Figure(row.CommitsPerMessage, "F2")} "
-                + $"| {Figure(row.WalSyncsPerMessage, "F2")} |");
+                + $"| {Figure(row.WalSyncsPerMessage, "F2")} | {row.LoadAverage} |");
         }
 
         var mailKit = rows[0].PerSecond;
