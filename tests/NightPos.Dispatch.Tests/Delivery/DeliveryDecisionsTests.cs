@@ -109,6 +109,21 @@ public sealed class DeliveryDecisionsTests
         Assert.IsType<MessageDeferred>(Assert.Single(decision.Events));
     }
 
+    [Fact]
+    public void Decisions_know_a_delivery_command_whose_attempt_was_made_since()
+    {
+        var (message, _) = DeliveryEdge.Message(["a@x.com", "b@x.com"]);
+        var next = message.QueuedAt.AddMinutes(30);
+
+        Assert.True(DeliveryDecisions.IsDue(message, null));
+        message.Apply(new MessageDispatched(1, null, ["a@x.com"], "250 ok"));
+        message.Apply(new MessageDeferred(1, ["b@x.com"], "temporary_failure", "451", next));
+
+        Assert.False(DeliveryDecisions.IsDue(message, null));
+        Assert.False(DeliveryDecisions.IsDue(message, next.AddSeconds(-1)));
+        Assert.True(DeliveryDecisions.IsDue(message, next));
+    }
+
     private static DeliveryReport Transient(string address) => new([
         new(address, OutcomeKind.Transient, DeferralReasons.TemporaryFailure, "451 later"),
     ]);

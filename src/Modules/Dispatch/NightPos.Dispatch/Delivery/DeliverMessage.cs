@@ -11,9 +11,11 @@ namespace NightPos.Dispatch.Delivery;
 /// <summary>
 /// Try to deliver a message's pending copies now. Queued with the message's first events (the
 /// outbox commits both or neither) and scheduled again after each temporary failure, on the
-/// durable local queue <see cref="DispatchQueues.Delivery"/> (ADR 0011).
+/// durable local queue <see cref="DispatchQueues.Delivery"/> (ADR 0011). <see cref="Due"/> is
+/// the next attempt the message expected when this was scheduled (null for the first): a copy
+/// whose attempt has been made since is recognised and does nothing.
 /// </summary>
-public sealed record DeliverMessage(Guid MessageId);
+public sealed record DeliverMessage(Guid MessageId, DateTimeOffset? Due = null);
 
 /// <summary>
 /// Loads the message, lets <see cref="MessageDelivery"/> make one attempt, records what it
@@ -46,8 +48,12 @@ public static class DeliverMessageHandler
         var outgoing = new OutgoingMessages();
         var stream = await session.Events.FetchForWriting<Message>(command.MessageId, cancellation);
 
-        // A copy of this command that outlived its purpose: an attempt already settled it.
-        if (stream.Aggregate is not { IsSettled: false } message)
+        // A copy of this command that outlived its purpose: an attempt already settled the
+        // message, or made the attempt this copy was for and scheduled the next one. Such a
+        // copy is what a process stopped between an attempt's commit and the inbox's own
+        // record of it leaves behind.
+        if (stream.Aggregate is not { IsSettled: false } message
+            || !DeliveryDecisions.IsDue(message, command.Due))
         {
             return outgoing;
         }
@@ -60,7 +66,8 @@ public static class DeliverMessageHandler
         {
             var delay = retryAt - clock.GetUtcNow();
             outgoing.Delay(
-                new DeliverMessage(message.Id), delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+                new DeliverMessage(message.Id, retryAt),
+                delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
         }
         else
         {

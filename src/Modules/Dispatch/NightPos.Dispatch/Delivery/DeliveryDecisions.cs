@@ -82,6 +82,19 @@ public static class DeliveryDecisions
         return new DeliveryDecision([deferred], next);
     }
 
+    /// <summary>
+    /// Whether a delivery command scheduled for <paramref name="due"/> is the one the message
+    /// waits for: its next attempt, or its first when it has none yet.
+    /// </summary>
+    public static bool IsDue(Message message, DateTimeOffset? due) =>
+        (message.NextAttemptAt, due) switch
+        {
+            (null, null) => true,
+            ({ } next, { } scheduled) =>
+                (next - scheduled).Duration() < TimeSpan.FromMilliseconds(1),
+            _ => false,
+        };
+
     /// <summary>The routed server is gone and routing refuses the message now.</summary>
     public static DeliveryDecision Unroutable(Message message, string detail) =>
         new([new MessageFailed(
