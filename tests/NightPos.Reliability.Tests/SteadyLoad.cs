@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using NightPos.Dispatch.Tests.Hosting;
 using NightPos.Dispatch.Tests.Peers;
+using Npgsql;
 
 namespace NightPos.Reliability.Tests;
 
@@ -33,22 +34,64 @@ internal sealed class SteadyLoad(string name, int total, Func<int, string> recip
     public async Task WaitUntilAcceptedAsync(int count) =>
         await Until.TrueAsync(() => Accepted.Count >= count, $"{count} accepted", 180);
 
-    /// <summary>Waits until every accepted Message-ID arrived, then counts.</summary>
+    /// <summary>
+    /// Waits until every accepted Message-ID arrived, for at most <paramref name="seconds"/>,
+    /// then counts.
+    /// </summary>
     public async Task<Tally> TallyAsync(TestSmtpServer smtp, int seconds)
     {
         var expected = Accepted.Values.Select(a => a.MessageId).ToHashSet();
-        await Until.TrueAsync(
-            () => expected.IsSubsetOf(smtp.Received.Select(m => m.MessageId)),
-            "every accepted message received",
-            seconds,
-            () => $"{expected.Except(smtp.Received.Select(m => m.MessageId)).Count()} missing");
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!expected.IsSubsetOf(smtp.Received.Select(m => m.MessageId))
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
 
         var received = smtp.Received.Select(m => m.MessageId).ToList();
+        var missing = Accepted.Where(a => !received.Contains(a.Value.MessageId))
+            .Select(a => a.Value.Id)
+            .ToList();
         return new Tally(
             Accepted.Count,
-            expected.Except(received).Count(),
+            missing,
             received.Count - received.Distinct().Count(),
             received.Distinct().Except(expected).Count());
+    }
+
+    /// <summary>What <paramref name="host"/> says of each message, for a failure message.</summary>
+    public static async Task<string> DescribeAsync(HostProcess host, IEnumerable<Guid> ids)
+    {
+        using var client = host.Client();
+        var states = new List<string>();
+        foreach (var id in ids.Take(20))
+        {
+            states.Add($"{id}: {await client.GetStringAsync($"/api/messages/{id}")}");
+        }
+
+        return string.Join(Environment.NewLine, states);
+    }
+
+    /// <summary>Wolverine's envelopes by table and status, for a failure message.</summary>
+    public static async Task<string> EnvelopesAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            select 'incoming ' || status || ' owner ' || owner_id || ': ' || count(*)
+              from nightpos.wolverine_incoming_envelopes group by status, owner_id
+            union all
+            select 'dead letter ' || exception_type || ': ' || count(*)
+              from nightpos.wolverine_dead_letters group by exception_type
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join(Environment.NewLine, lines);
     }
 
     private async Task SendAllAsync()
@@ -103,8 +146,14 @@ internal sealed class SteadyLoad(string name, int total, Func<int, string> recip
 }
 
 /// <summary>The figures of a run: every accepted message must be received (lost 0).</summary>
-internal sealed record Tally(int Accepted, int Lost, int Duplicates, int Unexpected)
+internal sealed record Tally(
+    int Accepted,
+    IReadOnlyList<Guid> Missing,
+    int Duplicates,
+    int Unexpected)
 {
+    public int Lost => Missing.Count;
+
     public override string ToString() =>
         $"{Accepted} accepted, {Lost} lost, {Duplicates} duplicates (same Message-ID), "
         + $"{Unexpected} never accepted";
