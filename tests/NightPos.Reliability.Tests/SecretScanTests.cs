@@ -80,7 +80,8 @@ public sealed class SecretScanTests
             password = doomed,
             active = false,
         })).GetProperty("id").GetGuid();
-        await api.CallAsync(HttpMethod.Patch, $"/api/servers/{deleted}", new { password = rotated });
+        await api.CallAsync(
+            HttpMethod.Patch, $"/api/servers/{deleted}", new { password = rotated });
         var tested = await api.CallAsync(HttpMethod.Post, $"/api/servers/{loginId}/test", null);
         await api.CallAsync(HttpMethod.Post, $"/api/servers/{deleted}/test", null);
         await api.CallAsync(HttpMethod.Post, "/api/routing/preview",
@@ -194,7 +195,8 @@ public sealed class SecretScanTests
         var dump = new StringBuilder();
         foreach (var table in tables)
         {
-            await using var select = new NpgsqlCommand($"select t::text from {table} t", connection);
+            await using var select =
+                new NpgsqlCommand($"select t::text from {table} t", connection);
             await using var rows = await select.ExecuteReaderAsync();
             while (await rows.ReadAsync())
             {
