@@ -89,6 +89,7 @@ try
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseAdminPages();
     app.UseAuthentication();
     app.UseAuthorization();
 

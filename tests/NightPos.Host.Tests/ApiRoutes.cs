@@ -14,6 +14,7 @@ internal static class ApiRoutes
         {
             ["GET /api/history"] = Kernel.Policies.Audit,
             ["POST /api/threads"] = Kernel.Policies.Send,
+            ["GET /api/threads"] = Kernel.Policies.Read,
             ["GET /api/threads/{}"] = Kernel.Policies.Read,
             ["POST /api/threads/{}/followers"] = Kernel.Policies.Send,
             ["DELETE /api/threads/{}/followers/{}"] = Kernel.Policies.Send,
@@ -43,7 +44,9 @@ internal static class ApiRoutes
             ["GET /api/settings/mass-mailing"] = Kernel.Policies.Audit,
             ["PUT /api/settings/mass-mailing"] = Kernel.Policies.Configure,
             ["POST /api/messages"] = Kernel.Policies.Send,
+            ["GET /api/messages"] = Kernel.Policies.Read,
             ["GET /api/messages/{}"] = Kernel.Policies.Read,
+            ["GET /api/messages/{}/lifecycle"] = Kernel.Policies.Read,
             ["GET /api/usage/daily"] = Kernel.Policies.Read,
         };
 

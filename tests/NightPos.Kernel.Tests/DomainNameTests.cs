@@ -97,6 +97,49 @@ public sealed class DomainNameTests
     }
 
     [Theory]
+    [InlineData("example.com")]
+    [InlineData("Mail.Example.COM")]
+    [InlineData("company-name.nightpos.com")]
+    [InlineData("a1.b2")]
+    [InlineData("123.example")]
+    public void IsPlainHostName_says_yes_only_to_what_Normalize_keeps_but_for_case(string domain)
+    {
+        Assert.True(DomainName.IsPlainHostName(domain));
+        Assert.Equal(domain.ToLowerInvariant(), DomainName.Normalize(domain, out _));
+    }
+
+    [Theory]
+    // Refused by Normalize as well.
+    [InlineData("")]
+    [InlineData("localhost")]
+    [InlineData("example.com/path")]
+    [InlineData("[127.0.0.1]")]
+    [InlineData("127.0.0.1")]
+    [InlineData("example..com")]
+    [InlineData("-example.com")]
+    [InlineData("exa_mple.com")]
+    [InlineData("exa mple.com")]
+    // Maybe valid, but only the IDNA mapping can say: punycode, Unicode, a trailing dot.
+    [InlineData("xn--a.com")]
+    [InlineData("xn--bcher-kva.example")]
+    [InlineData("ab--cd.example")]
+    [InlineData("bücher.example")]
+    [InlineData("example.com.")]
+    public void IsPlainHostName_leaves_everything_else_to_Normalize(string domain)
+    {
+        Assert.False(DomainName.IsPlainHostName(domain));
+    }
+
+    [Fact]
+    public void IsPlainHostName_holds_to_the_label_and_name_lengths()
+    {
+        Assert.True(DomainName.IsPlainHostName(new string('a', 63) + ".com"));
+        Assert.False(DomainName.IsPlainHostName(new string('a', 64) + ".com"));
+        Assert.False(DomainName.IsPlainHostName(
+            string.Join('.', Enumerable.Repeat(new string('b', 60), 5))));
+    }
+
+    [Theory]
     [InlineData("xn--bcher-kva.example", "bücher.example")]
     [InlineData("example.com", "example.com")]
     [InlineData("xn--zz.example", "xn--zz.example")]

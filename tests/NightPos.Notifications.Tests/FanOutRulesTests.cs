@@ -56,7 +56,7 @@ public sealed class FanOutRulesTests
         var thread = MessageThread.Opened(
             new ThreadOpened(Guid.NewGuid(), Guid.NewGuid(), "sale.order", "42", "S00042",
                 "thread.1@x.test"),
-            DateTimeOffset.UnixEpoch);
+            DateTimeOffset.UnixEpoch, 1);
         var (first, firstReferences) = FanOutRules.ThreadHeaders(thread);
         Assert.Equal("thread.1@x.test", first);
         Assert.Equal(["thread.1@x.test"], firstReferences);
@@ -64,7 +64,7 @@ public sealed class FanOutRulesTests
         for (var i = 1; i <= MessageThread.RecentMessageIdLimit + 2; i++)
         {
             thread.Posted(new MessagePosted(Guid.NewGuid(), $"post.{i}@x.test", "A", "a@x.test",
-                "discussions", PostOrigin.Api, []));
+                "discussions", PostOrigin.Api, [], []));
         }
 
         var (inReplyTo, references) = FanOutRules.ThreadHeaders(thread);
@@ -79,7 +79,7 @@ public sealed class FanOutRulesTests
         var thread = new ThreadFollowers { Id = Guid.NewGuid() };
         foreach (var f in followers)
         {
-            thread.Changed(new FollowerAdded(f.Email, f.Name, f.Subtypes, f.UserPreference));
+            thread.Changed(new FollowerAdded(f.Email, f.Name, f.Subtypes, f.UserPreference), 2);
         }
 
         return thread;

@@ -19,6 +19,13 @@ public sealed class PreviewEndpointTests(NightPosApp app) : IClassFixture<NightP
         { "a group", "staff: mary@example.com;", "from" },
         { "a name without address", "Mary", "from" },
         { "a local part without domain", "mary", "from" },
+        // MimeKit parses these as one mailbox, but no SMTP server can carry their domains.
+        { "a domain literal", "mary@[127.0.0.1]", "from" },
+        { "a path after the domain", "mary@example.com/path", "from" },
+        { "a label over 63 characters", $"mary@{new string('a', 64)}.com", "from" },
+        { "invalid punycode", "Mary <mary@xn--a.com>", "from" },
+        { "a single label", "mary@localhost", "from" },
+        { "an IP address", "mary@127.0.0.1", "from" },
     };
 
     [Theory]

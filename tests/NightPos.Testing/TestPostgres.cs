@@ -21,7 +21,10 @@ public static class TestPostgres
     public static async Task<string> CreateDatabaseAsync(string purpose)
     {
         var server = await Server.Value;
-        var name = $"test_{Sanitize(purpose)}_{Guid.NewGuid():N}"[..40];
+
+        // PostgreSQL names hold 63 bytes: the purpose is shortened, never the unique part, so
+        // that hosts of one long-named assembly cannot draw the same name.
+        var name = $"test_{Sanitize(purpose)[..Math.Min(24, purpose.Length)]}_{Guid.NewGuid():N}";
 
         await using (var connection = new NpgsqlConnection(server))
         {

@@ -1,6 +1,7 @@
 using NightPos.Dispatch.Messages;
 using NightPos.Dispatch.Tests.Hosting;
 using NightPos.Dispatch.Tests.Peers;
+using NightPos.Testing;
 
 namespace NightPos.Dispatch.Tests.Delivery;
 
@@ -13,7 +14,7 @@ public sealed class ServerFaultTests
     [Fact]
     public async Task Server_that_drops_after_DATA_then_is_down_defers_until_it_comes_back()
     {
-        var sink = await SmtpSink.StartAsync("-q", ".");
+        var sink = await PostfixSmtpSink.StartAsync("-q", ".");
         await using var host = await DispatchHost.StartAsync(new Dictionary<string, string>
         {
             ["NightPos:DefaultServer:Port"] = sink.Port.ToString(),

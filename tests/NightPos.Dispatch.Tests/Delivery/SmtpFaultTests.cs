@@ -1,6 +1,7 @@
 using NightPos.Dispatch.Delivery;
 using NightPos.Dispatch.Tests.Peers;
 using NightPos.Servers.Contracts;
+using NightPos.Testing;
 
 namespace NightPos.Dispatch.Tests.Delivery;
 
@@ -17,7 +18,7 @@ public sealed class SmtpFaultTests : IDisposable
     [Fact]
     public async Task Starttls_required_but_not_offered_fails_as_tls_and_sends_nothing_in_clear()
     {
-        using var sink = await SmtpSink.StartAsync();
+        using var sink = await PostfixSmtpSink.StartAsync();
         await using var edge = new DeliveryEdge();
 
         var report = await edge.SendAsync(
@@ -84,7 +85,7 @@ public sealed class SmtpFaultTests : IDisposable
     [Fact]
     public async Task Ssl_to_a_plain_text_server_fails_as_tls()
     {
-        using var sink = await SmtpSink.StartAsync();
+        using var sink = await PostfixSmtpSink.StartAsync();
         await using var edge = new DeliveryEdge();
 
         var report = await edge.SendAsync(
@@ -96,7 +97,7 @@ public sealed class SmtpFaultTests : IDisposable
     [Fact]
     public async Task Connection_dropped_after_the_end_of_data_is_a_transient_connection_loss()
     {
-        using var sink = await SmtpSink.StartAsync("-q", ".");
+        using var sink = await PostfixSmtpSink.StartAsync("-q", ".");
         await using var edge = new DeliveryEdge();
 
         var report = await edge.SendAsync(
@@ -110,7 +111,7 @@ public sealed class SmtpFaultTests : IDisposable
     [Fact]
     public async Task Server_that_closes_with_421_is_a_transient_failure()
     {
-        using var sink = await SmtpSink.StartAsync("-Q", "MAIL");
+        using var sink = await PostfixSmtpSink.StartAsync("-Q", "MAIL");
         await using var edge = new DeliveryEdge();
 
         var report = await edge.SendAsync(DeliveryEdge.Target(sink.Port), ["a@example.com"]);
@@ -122,7 +123,7 @@ public sealed class SmtpFaultTests : IDisposable
     [Fact]
     public async Task Smtp_sink_accepts_the_message()
     {
-        using var sink = await SmtpSink.StartAsync();
+        using var sink = await PostfixSmtpSink.StartAsync();
         await using var edge = new DeliveryEdge();
 
         var report = await edge.SendAsync(DeliveryEdge.Target(sink.Port), ["a@example.com"]);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace NightPos.Kernel.Mail;
@@ -10,6 +11,11 @@ public static class DomainName
 {
     private const int MaxLength = 253;
     private const int MaxLabelLength = 63;
+
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
+    private static readonly SearchValues<char> LettersDigitsHyphen = SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
 
     private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
 
@@ -77,6 +83,38 @@ public static class DomainName
         return ascii;
     }
 
+    /// <summary>
+    /// Whether <paramref name="domain"/> is already a host name that <see cref="Normalize"/>
+    /// would store unchanged but for letter case: plain ASCII labels, no punycode, no trailing
+    /// dot. A false answer is no refusal: such a name needs <see cref="Normalize"/> to decide.
+    /// This lets a hot path (routing every message) skip the IDNA mapping and its allocations.
+    /// </summary>
+    public static bool IsPlainHostName(ReadOnlySpan<char> domain)
+    {
+        if (domain.Length is 0 or > MaxLength)
+        {
+            return false;
+        }
+
+        var labels = 0;
+        var allDigits = false;
+        foreach (var range in domain.Split('.'))
+        {
+            var label = domain[range];
+            // "--" in the third and fourth places marks an IDNA label (RFC 5891 4.2.3.1):
+            // only the IDNA mapping can tell whether it is a valid one.
+            if (!IsLdhLabel(label) || label is [_, _, '-', '-', ..])
+            {
+                return false;
+            }
+
+            labels++;
+            allDigits = !label.ContainsAnyExcept(Digits);
+        }
+
+        return labels >= 2 && !allDigits;
+    }
+
     /// <summary>The Unicode form of a stored ASCII domain, for display only.</summary>
     public static string ToUnicode(string ascii)
     {
@@ -90,9 +128,9 @@ public static class DomainName
         }
     }
 
-    private static bool IsLdhLabel(string label) =>
+    private static bool IsLdhLabel(ReadOnlySpan<char> label) =>
         label.Length is > 0 and <= MaxLabelLength
         && label[0] != '-'
         && label[^1] != '-'
-        && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+        && !label.ContainsAnyExcept(LettersDigitsHyphen);
 }

@@ -10,6 +10,7 @@ using NightPos.Domains.Companies;
 using NightPos.Domains.Configuration;
 using NightPos.Domains.Http;
 using NightPos.Domains.Parameters;
+using NightPos.Kernel.Http;
 using Wolverine;
 
 namespace NightPos.Domains;

@@ -23,7 +23,14 @@ public static class NotificationsModule
         this IServiceCollection services,
         IConfiguration configuration)
     {
-        services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section);
+        services.AddOptions<NotificationsOptions>()
+            .BindConfiguration(NotificationsOptions.Section)
+            .Validate(o => o.EmailBatchSize >= 1 && o.EmailParallelism >= 1,
+                $"{NotificationsOptions.Section}:EmailBatchSize and :EmailParallelism must be "
+                + "at least 1.")
+            .ValidateOnStart();
+        services.AddWolverineExtension<NotificationsWolverineExtension>();
+        services.AddSingleton<FollowersCache>();
         services.AddOptions<ImapOptions>().BindConfiguration(ImapOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ImapOptions>, ImapOptionsValidator>();
 

@@ -11,6 +11,9 @@ public sealed class NotificationsOptions
     /// </summary>
     public int EmailBatchSize { get; set; } = 100;
 
+    /// <summary>How many email batches are handed to Dispatch at once.</summary>
+    public int EmailParallelism { get; set; } = 4;
+
     /// <summary>The largest raw message <c>POST /api/inbound</c> accepts, in bytes.</summary>
     public int MaxInboundBytes { get; set; } = 25 * 1024 * 1024;
 }

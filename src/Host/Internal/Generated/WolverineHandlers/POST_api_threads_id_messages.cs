@@ -2,6 +2,7 @@
 #pragma warning disable
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using NightPos.Notifications.FanOut;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -16,14 +17,16 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Microsoft.Extensions.Options.IOptions<NightPos.Notifications.NotificationsOptions> _optionsOfNotificationsOptions;
+        private readonly NightPos.Notifications.FanOut.FollowersCache _followersCache;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_threads_id_messages(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptions<NightPos.Notifications.NotificationsOptions> optionsOfNotificationsOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_threads_id_messages(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptions<NightPos.Notifications.NotificationsOptions> optionsOfNotificationsOptions, NightPos.Notifications.FanOut.FollowersCache followersCache, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _optionsOfNotificationsOptions = optionsOfNotificationsOptions;
+            _followersCache = followersCache;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
@@ -55,7 +58,6 @@ namespace Internal.Generated.WolverineHandlers
             var stream_thread = await documentSession.Events.FetchForExclusiveWriting<NightPos.Notifications.Threads.MessageThread>(id, httpContext.RequestAborted);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "NightPos.Notifications.Threads.MessageThread");
-            var threadFollowers = await NightPos.Notifications.Threads.PostMessageEndpoint.LoadAsync(id, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails1 = NightPos.Notifications.Threads.PostMessageEndpoint.Validate(id, command, stream_thread.Aggregate);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -66,7 +68,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var messagePostedAnswer_response, var events, var outgoingMessages) = NightPos.Notifications.Threads.PostMessageEndpoint.Post(id, command, stream_thread.Aggregate, threadFollowers, documentSession, _optionsOfNotificationsOptions, _timeProvider);
+            (var messagePostedAnswer_response, var events, var outgoingMessages) = await NightPos.Notifications.Threads.PostMessageEndpoint.PostAsync(id, command, stream_thread.Aggregate, documentSession, _followersCache, _optionsOfNotificationsOptions, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (events != null)
             {

@@ -2,6 +2,7 @@
 #pragma warning disable
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NightPos.Notifications.FanOut;
 using System;
 using Wolverine.Marten.Publishing;
 
@@ -13,13 +14,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Microsoft.Extensions.Logging.ILogger<NightPos.Notifications.Inbound.ReceiveMail> _loggerForMessage;
         private readonly Microsoft.Extensions.Options.IOptions<NightPos.Notifications.NotificationsOptions> _optionsOfNotificationsOptions;
+        private readonly NightPos.Notifications.FanOut.FollowersCache _followersCache;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public ReceiveMailHandler445258705(Microsoft.Extensions.Logging.ILogger<NightPos.Notifications.Inbound.ReceiveMail> loggerForMessage, Microsoft.Extensions.Options.IOptions<NightPos.Notifications.NotificationsOptions> optionsOfNotificationsOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public ReceiveMailHandler445258705(Microsoft.Extensions.Logging.ILogger<NightPos.Notifications.Inbound.ReceiveMail> loggerForMessage, Microsoft.Extensions.Options.IOptions<NightPos.Notifications.NotificationsOptions> optionsOfNotificationsOptions, NightPos.Notifications.FanOut.FollowersCache followersCache, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _loggerForMessage = loggerForMessage;
             _optionsOfNotificationsOptions = optionsOfNotificationsOptions;
+            _followersCache = followersCache;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -35,7 +38,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "NightPos.Notifications.Inbound.ReceiveMailHandler");
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = await NightPos.Notifications.Inbound.ReceiveMailHandler.Handle(receiveMail, documentSession, context, _optionsOfNotificationsOptions, _timeProvider, _loggerForMessage, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = await NightPos.Notifications.Inbound.ReceiveMailHandler.Handle(receiveMail, documentSession, context, _followersCache, _optionsOfNotificationsOptions, _timeProvider, _loggerForMessage, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

@@ -15,12 +15,12 @@ internal sealed class AuthorFrom
 
     private readonly int _at;
 
-    private AuthorFrom(MailboxAddress mailbox, int at)
+    private AuthorFrom(MailboxAddress mailbox, int at, string domain)
     {
         Mailbox = mailbox;
         _at = at;
         WireAddress = mailbox.GetAddress(idnEncode: true);
-        Keys = KeysOf(mailbox.Address, at);
+        Keys = KeysOf(mailbox.Address, at, domain);
     }
 
     public MailboxAddress Mailbox { get; }
@@ -72,18 +72,21 @@ internal sealed class AuthorFrom
             return false;
         }
 
-        author = new AuthorFrom(mailbox, at);
+        // MimeKit takes a domain literal ([127.0.0.1]) or any atom text (example.com/path) as a
+        // domain; SMTP can carry neither to a host name, so routing refuses them too (R5, R17).
+        var domain = AsciiDomainOf(mailbox.Address.AsSpan(at + 1), out var reason);
+        if (domain is null)
+        {
+            error = $"has a domain that {reason}";
+            return false;
+        }
+
+        author = new AuthorFrom(mailbox, at, domain);
         return true;
     }
 
-    private static MatchKeys KeysOf(string address, int at)
+    private static MatchKeys KeysOf(string address, int at, string domain)
     {
-        var domain = AsciiDomainOf(address.AsSpan(at + 1));
-        if (domain is null)
-        {
-            return default;
-        }
-
         // Near miss: a non-ASCII local part (RFC 6532) is never a filter entry, so it gets no
         // whole-address key rather than a case-folded one that could equal an ASCII entry.
         var local = address.AsSpan(0, at);
@@ -97,18 +100,15 @@ internal sealed class AuthorFrom
             : new MatchKeys(string.Concat(local, "@", domain), domain);
     }
 
-    private static string? AsciiDomainOf(ReadOnlySpan<char> domain)
+    private static string? AsciiDomainOf(ReadOnlySpan<char> domain, out string? error)
     {
         // The common case, an ASCII host name, is used as it is: the filter sets compare ASCII
         // case-insensitively, and a look-alike or a sub-domain stays a different key.
-        if (Ascii.IsValid(domain) && domain.Contains('.') && domain[^1] != '.' && domain[0] != '[')
-        {
-            return domain.ToString();
-        }
-
-        // Internationalised names compare in their punycode form (SPEC "FROM filter"); anything
-        // that is not a host name (a domain literal, a single label) matches no entry.
-        return DomainName.Normalize(domain.ToString(), out _);
+        // Internationalised names compare in their punycode form (SPEC "FROM filter").
+        error = null;
+        return DomainName.IsPlainHostName(domain)
+            ? domain.ToString()
+            : DomainName.Normalize(domain.ToString(), out error);
     }
 
     private static string Unquote(string localPart) =>

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
-using NightPos.Domains.Http;
 using NightPos.Kernel;
+using NightPos.Kernel.Http;
 using Wolverine.Http;
 
 namespace NightPos.Domains.AliasDomains;

@@ -1,6 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using NightPos.Domains.Http;
+using NightPos.Kernel.Http;
 
 namespace NightPos.Domains.AliasDomains;
 

@@ -1,4 +1,4 @@
-using NightPos.Domains.Http;
+using NightPos.Kernel.Http;
 using NightPos.Kernel.Mail;
 
 namespace NightPos.Domains.AliasDomains;

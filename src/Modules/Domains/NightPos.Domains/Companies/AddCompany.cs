@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using NightPos.Domains.AliasDomains;
-using NightPos.Domains.Http;
 using NightPos.Kernel;
+using NightPos.Kernel.Http;
 using Wolverine.Http;
 
 namespace NightPos.Domains.Companies;

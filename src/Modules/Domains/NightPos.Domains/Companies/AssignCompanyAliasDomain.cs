@@ -1,11 +1,11 @@
-using Marten;
 using JasperFx.Events;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using NightPos.Domains.AliasDomains;
-using NightPos.Domains.Http;
 using NightPos.Kernel;
+using NightPos.Kernel.Http;
 using Wolverine.Http;
 
 namespace NightPos.Domains.Companies;

@@ -1,6 +1,7 @@
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using NightPos.Kernel.Http;
 using Npgsql;
 
 namespace NightPos.Domains.Http;

@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using NightPos.Domains.Http;
 using NightPos.Kernel;
+using NightPos.Kernel.Http;
 using Wolverine.Http;
 
 namespace NightPos.Domains.Parameters;

@@ -1,4 +1,4 @@
-using NightPos.Domains.Http;
+using NightPos.Kernel.Http;
 
 namespace NightPos.Domains.Parameters;
 

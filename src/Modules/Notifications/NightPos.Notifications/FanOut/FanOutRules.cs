@@ -15,7 +15,7 @@ public static class FanOutRules
         ThreadFollowers followers,
         string authorEmail,
         string subtype) =>
-        followers.Followers.Values
+        followers.All
             .Where(f => f.Email != authorEmail)
             .Where(f => f.Subtypes.Contains(subtype))
             .Where(f => f.IsUser || !Subtypes.IsInternal(subtype))

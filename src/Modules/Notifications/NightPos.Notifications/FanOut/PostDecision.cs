@@ -1,18 +1,18 @@
-using NightPos.Notifications.Inbox;
 using NightPos.Notifications.Threads;
 
 namespace NightPos.Notifications.FanOut;
 
 /// <summary>
 /// Everything one post records, decided from the thread as it stands: the event, the post as
-/// readers see it, the Message-ID that ties later replies to it, the inbox entries, and the
-/// batches of notification emails. The caller stores all of it in one transaction.
+/// readers see it, the Message-ID that ties later replies to it, the users whose inbox gets
+/// an entry, and the batches of notification emails. The caller stores all of it in one
+/// transaction.
 /// </summary>
 public sealed record PostDecision(
     MessagePosted Posted,
     ThreadPost Post,
     ThreadMessageId PostMessageId,
-    IReadOnlyList<InboxEntry> InboxEntries,
+    IReadOnlyList<string> InboxEmails,
     IReadOnlyList<SendNotificationEmails> EmailBatches)
 {
     /// <summary>What a post needs besides the thread: who wrote what, from where.</summary>
@@ -39,16 +39,11 @@ public sealed record PostDecision(
         var messageId = post.MessageId
             ?? MessageIds.ForPost(post.PostId, MessageIds.DomainOf(thread.MessageId));
         var posted = new MessagePosted(post.PostId, messageId, post.AuthorName, post.AuthorEmail,
-            post.Subtype, post.Origin, recipients);
+            post.Subtype, post.Origin, EmailsOf(recipients, NotificationChannel.Email),
+            EmailsOf(recipients, NotificationChannel.Inbox));
 
         var readable = new ThreadPost(post.PostId, thread.Id, thread.PostCount + 1, post.At,
             post.AuthorName, post.AuthorEmail, post.Subtype, post.Origin, messageId, post.Body);
-
-        var inbox = recipients
-            .Where(r => r.Channel == NotificationChannel.Inbox)
-            .Select(r => new InboxEntry(InboxEntry.IdFor(post.PostId, r.Email), r.Email,
-                thread.Id, post.PostId, post.At, thread.Model, thread.RecordId, thread.Subject))
-            .ToList();
 
         var (inReplyTo, references) = FanOutRules.ThreadHeaders(thread);
         var emails = recipients
@@ -60,6 +55,12 @@ public sealed record PostDecision(
             .ToList();
 
         return new PostDecision(posted, readable,
-            new ThreadMessageId(messageId, thread.Id, post.PostId, post.Subtype), inbox, emails);
+            new ThreadMessageId(messageId, thread.Id, post.PostId, post.Subtype),
+            posted.NotifiedInInbox, emails);
     }
+
+    private static List<string> EmailsOf(
+        IEnumerable<Notification> recipients,
+        NotificationChannel channel) =>
+        recipients.Where(r => r.Channel == channel).Select(r => r.Email).ToList();
 }

@@ -16,7 +16,7 @@ public static class PostRecording
     {
         session.Store(decision.Post);
         session.Store(decision.PostMessageId);
-        InboxTable.Insert(session, decision.InboxEntries);
+        InboxTable.Insert(session, decision.Post.Id, decision.Post.At, decision.InboxEmails);
 
         var outgoing = new OutgoingMessages();
         outgoing.AddRange(decision.EmailBatches);

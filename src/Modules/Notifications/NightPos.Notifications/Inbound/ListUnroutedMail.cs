@@ -23,13 +23,8 @@ public sealed record UnroutedMailView(
 /// </summary>
 public static class ListUnroutedMailEndpoint
 {
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 1000;
-
     public static ProblemDetails Validate(int? limit) =>
-        limit is < 1 or > MaxLimit
-            ? FieldErrors.Invalid("limit", $"limit must be between 1 and {MaxLimit}.")
-            : WolverineContinue.NoProblems;
+        ListLimit.Problem(limit) ?? WolverineContinue.NoProblems;
 
     [WolverineGet("/api/inbound/unrouted")]
     [Authorize(Policy = Policies.Audit)]
@@ -41,7 +36,7 @@ public static class ListUnroutedMailEndpoint
         var unrouted = await session.Query<ReceivedMail>()
             .Where(m => m.Outcome == InboundOutcome.Unrouted)
             .OrderByDescending(m => m.ReceivedAt)
-            .Take(limit ?? DefaultLimit)
+            .Take(ListLimit.Of(limit))
             .ToListAsync(cancellation);
 
         return unrouted

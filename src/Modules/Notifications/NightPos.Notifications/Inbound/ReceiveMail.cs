@@ -44,6 +44,7 @@ public static partial class ReceiveMailHandler
         ReceiveMail command,
         IDocumentSession session,
         IMessageBus bus,
+        FollowersCache followersCache,
         IOptions<NotificationsOptions> options,
         TimeProvider clock,
         ILogger<ReceiveMail> logger,
@@ -111,8 +112,7 @@ public static partial class ReceiveMailHandler
             route.Subtype!,
             PostOrigin.Email,
             mail.MessageId is { } own && !known.ContainsKey(own) ? own : null);
-        var followers = await session.LoadAsync<ThreadFollowers>(threadId, cancellation)
-            ?? new ThreadFollowers();
+        var followers = await followersCache.GetAsync(session, stream.Aggregate!, cancellation);
         var decision = PostDecision.Decide(stream.Aggregate!, followers, post,
             options.Value.EmailBatchSize);
 

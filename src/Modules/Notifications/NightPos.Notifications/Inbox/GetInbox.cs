@@ -64,13 +64,20 @@ public static class GetInboxEndpoint
         var posts = (await session.LoadManyAsync<ThreadPost>(
                 cancellation, entries.Select(e => e.PostId).Distinct()))
             .ToDictionary(p => p.Id);
+        var threads = (await session.LoadManyAsync<MessageThread>(
+                cancellation, posts.Values.Select(p => p.ThreadId).Distinct()))
+            .ToDictionary(t => t.Id);
 
         return entries
             .Where(e => posts.ContainsKey(e.PostId))
             .Select(e => (Entry: e, Post: posts[e.PostId]))
-            .Select(x => new InboxEntryView(x.Entry.Id, x.Entry.ThreadId, x.Entry.PostId,
-                x.Entry.At, x.Entry.Model, x.Entry.RecordId, x.Entry.Subject, x.Post.AuthorName,
-                x.Post.AuthorEmail, x.Post.Subtype, x.Post.Body))
+            .Where(x => threads.ContainsKey(x.Post.ThreadId))
+            .Select(x => View(x.Entry, x.Post, threads[x.Post.ThreadId]))
             .ToList();
     }
+
+    private static InboxEntryView View(InboxEntry entry, ThreadPost post, MessageThread thread) =>
+        new(InboxEntry.IdFor(post.Id, entry.Email), thread.Id, post.Id, entry.At, thread.Model,
+            thread.RecordId, thread.Subject, post.AuthorName, post.AuthorEmail, post.Subtype,
+            post.Body);
 }

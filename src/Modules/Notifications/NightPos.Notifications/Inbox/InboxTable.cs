@@ -7,26 +7,22 @@ namespace NightPos.Notifications.Inbox;
 
 /// <summary>
 /// The inbox entries, a plain table rather than a document per entry: a post to thousands of
-/// users writes its entries with one statement in the post's transaction, and a user's inbox
-/// is read newest first from one index (ADR 0013).
+/// users writes its entries with one statement in the post's transaction. A row is the user,
+/// the post and its time, keyed in that order, so that the key alone keeps an entry unique and
+/// serves a user's inbox newest first; the thread's fields are read from the post and thread
+/// documents (ADR 0013, ADR 0018).
 /// </summary>
 public static class InboxTable
 {
-    public const string Name = "notifications_inbox";
+    public const string Name = "notifications_inbox_entries";
 
     public static Table Define(string schema)
     {
         var table = new Table(
             new PostgresqlObjectName(schema, Name, SchemaUtils.IdentifierUsage.General));
-        table.AddColumn<Guid>("id").AsPrimaryKey();
-        table.AddColumn("email", "text").NotNull();
-        table.AddColumn<Guid>("thread_id").NotNull();
-        table.AddColumn<Guid>("post_id").NotNull();
-        table.AddColumn("at", "timestamptz").NotNull();
-        table.AddColumn("model", "text").NotNull();
-        table.AddColumn("record_id", "text").NotNull();
-        table.AddColumn("subject", "text").NotNull();
-        table.Indexes.Add(new IndexDefinition($"ix_{Name}_email_at") { Columns = ["email", "at"] });
+        table.AddColumn("email", "text").AsPrimaryKey();
+        table.AddColumn("at", "timestamptz").AsPrimaryKey();
+        table.AddColumn<Guid>("post_id").AsPrimaryKey();
         return table;
     }
 
@@ -34,21 +30,21 @@ public static class InboxTable
     /// Queues the entries of one post into the session's unit of work: they commit with the
     /// post or not at all, and an entry already there is left as it is.
     /// </summary>
-    public static void Insert(IDocumentSession session, IReadOnlyList<InboxEntry> entries)
+    public static void Insert(
+        IDocumentSession session,
+        Guid postId,
+        DateTimeOffset at,
+        IReadOnlyList<string> emails)
     {
-        if (entries.Count == 0)
+        if (emails.Count == 0)
         {
             return;
         }
 
-        var first = entries[0];
         session.QueueSqlCommand(
-            $"insert into {Qualified(session)} "
-            + "(id, email, thread_id, post_id, at, model, record_id, subject) "
-            + "select e.id, e.email, ?, ?, ?, ?, ?, ? from unnest(?, ?) as e(id, email) "
-            + "on conflict (id) do nothing",
-            first.ThreadId, first.PostId, first.At, first.Model, first.RecordId, first.Subject,
-            entries.Select(e => e.Id).ToArray(), entries.Select(e => e.Email).ToArray());
+            $"insert into {Qualified(session)} (email, at, post_id) "
+            + "select e.email, ?, ? from unnest(?) as e(email) on conflict do nothing",
+            at, postId, emails.ToArray());
     }
 
     /// <summary>
@@ -61,11 +57,11 @@ public static class InboxTable
         int limit,
         CancellationToken cancellation)
     {
+        // Ordered as the key, read backwards: no sort.
         var rows = await session.AdvancedSql.QueryAsync<string>(
-            "select jsonb_build_object('Id', id, 'Email', email, 'ThreadId', thread_id, "
-            + "'PostId', post_id, 'At', at, 'Model', model, 'RecordId', record_id, "
-            + $"'Subject', subject)::text from {Qualified(session)} where email = ? "
-            + "order by at desc, id limit ?",
+            "select jsonb_build_object('Email', email, 'At', at, 'PostId', post_id)::text "
+            + $"from {Qualified(session)} where email = ? "
+            + "order by at desc, post_id desc limit ?",
             cancellation, email, limit);
         return rows.Select(row => JsonSerializer.Deserialize<InboxEntry>(row)!).ToList();
     }

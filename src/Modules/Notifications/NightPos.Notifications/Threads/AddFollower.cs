@@ -64,7 +64,7 @@ public static class AddFollowerEndpoint
             follower.Email, follower.Name, follower.Subtypes, follower.UserPreference);
         var events = new Events();
 
-        if (followers?.Followers.TryGetValue(follower.Email, out var existing) != true)
+        if (followers?.Find(follower.Email) is not { } existing)
         {
             events.Add(new FollowerAdded(
                 follower.Email, follower.Name, follower.Subtypes, follower.UserPreference));
@@ -72,7 +72,7 @@ public static class AddFollowerEndpoint
             return (Results.Created(location, answer), events);
         }
 
-        if (existing!.Name != follower.Name
+        if (existing.Name != follower.Name
             || !existing.Subtypes.SequenceEqual(follower.Subtypes)
             || existing.UserPreference != follower.UserPreference)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NightPos.Notifications.Threads;
 
 /// <summary>
@@ -8,8 +10,10 @@ public sealed record Follower(
     string Email,
     string Name,
     IReadOnlyList<string> Subtypes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     NotificationChannel? UserPreference)
 {
     /// <summary>Users have a preference; contacts do not (SPEC "Terms").</summary>
+    [JsonIgnore]
     public bool IsUser => UserPreference is not null;
 }

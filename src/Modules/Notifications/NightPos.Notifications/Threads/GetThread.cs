@@ -42,7 +42,6 @@ public sealed record PostView(
 /// </summary>
 public sealed record NotificationView(
     string Email,
-    string Name,
     NotificationChannel Channel,
     string State,
     Guid? DispatchId,
@@ -79,7 +78,10 @@ public static class GetThreadEndpoint
                 .Where(e => e.StreamId == id && e.EventTypesAre(typeof(MessagePosted)))
                 .ToListAsync(cancellation))
             .Select(e => (MessagePosted)e.Data)
-            .ToDictionary(p => p.PostId, p => p.Notifications);
+            .ToDictionary(p => p.PostId, p => p.NotifiedByEmail
+                .Select(e => (e, NotificationChannel.Email))
+                .Concat(p.NotifiedInInbox.Select(e => (e, NotificationChannel.Inbox)))
+                .ToList());
         var emails = (await session.Query<NotificationEmail>()
                 .Where(n => n.ThreadId == id)
                 .ToListAsync(cancellation))
@@ -87,7 +89,7 @@ public static class GetThreadEndpoint
 
         return new ThreadView(thread!.Id, thread.CompanyId, thread.Model, thread.RecordId,
             thread.Subject, thread.MessageId, thread.OpenedAt,
-            (followers?.Followers.Values.AsEnumerable() ?? [])
+            (followers?.All ?? [])
                 .Select(f => new FollowerAnswer(f.Email, f.Name, f.Subtypes, f.UserPreference))
                 .ToList(),
             posts.Select(p => View(p, notified.GetValueOrDefault(p.Id, []), emails)).ToList());
@@ -95,14 +97,16 @@ public static class GetThreadEndpoint
 
     private static PostView View(
         ThreadPost post,
-        IReadOnlyList<Notification> notifications,
+        IReadOnlyList<(string Email, NotificationChannel Channel)> notifications,
         Dictionary<(Guid, string), NotificationEmail> emails) =>
         new(post.Id, post.At, post.AuthorName, post.AuthorEmail, post.Subtype, post.Origin,
             post.MessageId, post.Body,
             notifications.Select(n => View(n, emails.GetValueOrDefault((post.Id, n.Email))))
                 .ToList());
 
-    private static NotificationView View(Notification notification, NotificationEmail? email) =>
+    private static NotificationView View(
+        (string Email, NotificationChannel Channel) notification,
+        NotificationEmail? email) =>
         (notification.Channel, email) switch
         {
             (NotificationChannel.Inbox, _) => Of(notification, "inbox", null),
@@ -111,6 +115,9 @@ public static class GetThreadEndpoint
             _ => Of(notification, "accepted", email),
         };
 
-    private static NotificationView Of(Notification n, string state, NotificationEmail? email) =>
-        new(n.Email, n.Name, n.Channel, state, email?.DispatchId, email?.MessageId, email?.Refusal);
+    private static NotificationView Of(
+        (string Email, NotificationChannel Channel) n,
+        string state,
+        NotificationEmail? email) =>
+        new(n.Email, n.Channel, state, email?.DispatchId, email?.MessageId, email?.Refusal);
 }

@@ -32,7 +32,14 @@ public sealed class MessageThread
 
     public int PostCount { get; set; }
 
-    public static MessageThread Opened(ThreadOpened opened, DateTimeOffset at) => new()
+    /// <summary>
+    /// The stream version of the latest follower event (or of the opening): the version of
+    /// <see cref="ThreadFollowers"/> that goes with this state.
+    /// </summary>
+    public long FollowersVersion { get; set; }
+
+    public static MessageThread Opened(ThreadOpened opened, DateTimeOffset at, long version) =>
+        new()
     {
         Id = opened.ThreadId,
         CompanyId = opened.CompanyId,
@@ -41,7 +48,14 @@ public sealed class MessageThread
         Subject = opened.Subject,
         MessageId = opened.MessageId,
         OpenedAt = at,
+        FollowersVersion = version,
     };
+
+    public MessageThread FollowersChanged(long version)
+    {
+        FollowersVersion = version;
+        return this;
+    }
 
     public MessageThread Posted(MessagePosted posted)
     {

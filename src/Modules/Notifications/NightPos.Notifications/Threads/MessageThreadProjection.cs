@@ -10,13 +10,18 @@ public sealed class MessageThreadProjection : SingleStreamProjection<MessageThre
     {
         IncludeType<ThreadOpened>();
         IncludeType<MessagePosted>();
+        IncludeType<FollowerAdded>();
+        IncludeType<FollowerChanged>();
+        IncludeType<FollowerRemoved>();
     }
 
     public override MessageThread? Evolve(MessageThread? snapshot, Guid id, IEvent e) =>
         (e.Data, snapshot) switch
         {
-            (ThreadOpened opened, _) => MessageThread.Opened(opened, e.Timestamp),
+            (ThreadOpened opened, _) => MessageThread.Opened(opened, e.Timestamp, e.Version),
             (MessagePosted posted, { } thread) => thread.Posted(posted),
+            (FollowerAdded or FollowerChanged or FollowerRemoved, { } thread) =>
+                thread.FollowersChanged(e.Version),
             _ => snapshot,
         };
 }

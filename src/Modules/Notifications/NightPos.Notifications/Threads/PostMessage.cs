@@ -27,27 +27,12 @@ public sealed record MessagePostedAnswer(Guid ThreadId, Guid Id, Notified Notifi
     : CreationResponse($"/api/threads/{ThreadId}");
 
 /// <summary>The addresses notified by email and by an inbox entry.</summary>
-public sealed record Notified(IReadOnlyList<string> Emails, IReadOnlyList<string> Inbox)
-{
-    public static Notified Of(IEnumerable<Notification> notifications)
-    {
-        var all = notifications.ToList();
-        return new Notified(
-            all.Where(n => n.Channel == NotificationChannel.Email).Select(n => n.Email).ToList(),
-            all.Where(n => n.Channel == NotificationChannel.Inbox).Select(n => n.Email).ToList());
-    }
-}
+public sealed record Notified(IReadOnlyList<string> Emails, IReadOnlyList<string> Inbox);
 
 public static class PostMessageEndpoint
 {
     public const int MaxBodyLength = 100_000;
     private const int MaxNameLength = 128;
-
-    public static async Task<ThreadFollowers?> LoadAsync(
-        Guid id,
-        IDocumentSession session,
-        CancellationToken cancellation) =>
-        await session.LoadAsync<ThreadFollowers>(id, cancellation);
 
     public static ProblemDetails Validate(Guid id, PostMessage command, MessageThread? thread)
     {
@@ -63,26 +48,29 @@ public static class PostMessageEndpoint
 
     [WolverinePost("/api/threads/{id}/messages")]
     [Authorize(Policy = Policies.Send)]
-    public static (MessagePostedAnswer, Events, OutgoingMessages) Post(
+    public static async Task<(MessagePostedAnswer, Events, OutgoingMessages)> PostAsync(
         Guid id,
         PostMessage command,
         [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)]
         MessageThread? thread,
-        ThreadFollowers? followers,
         IDocumentSession session,
+        FollowersCache followersCache,
         IOptions<NotificationsOptions> options,
-        TimeProvider clock)
+        TimeProvider clock,
+        CancellationToken cancellation)
     {
+        var followers = await followersCache.GetAsync(session, thread!, cancellation);
         var post = Normalized(command, new FieldErrors())!;
         var input = new PostDecision.Input(Guid.CreateVersion7(clock.GetUtcNow()),
             clock.GetUtcNow(), post.AuthorName, post.AuthorEmail, post.Body, post.Subtype,
             PostOrigin.Api, MessageId: null);
 
-        var decision = PostDecision.Decide(thread!, followers ?? new ThreadFollowers(), input,
+        var decision = PostDecision.Decide(thread!, followers, input,
             options.Value.EmailBatchSize);
         var outgoing = PostRecording.Record(decision, session);
 
-        var notified = Notified.Of(decision.Posted.Notifications);
+        var notified = new Notified(
+            decision.Posted.NotifiedByEmail, decision.Posted.NotifiedInInbox);
         return (new MessagePostedAnswer(id, input.PostId, notified), [decision.Posted], outgoing);
     }
 

@@ -33,7 +33,7 @@ public static class RemoveFollowerEndpoint
         }
 
         var comparable = EmailAddress.ToComparable(email);
-        return comparable is not null && followers?.Followers.ContainsKey(comparable) == true
+        return comparable is not null && followers?.Find(comparable) is not null
             ? WolverineContinue.NoProblems
             : FieldErrors.NotFound("email", $"{email} does not follow thread {id}.");
     }

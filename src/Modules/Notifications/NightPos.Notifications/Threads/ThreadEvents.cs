@@ -37,10 +37,11 @@ public sealed record FollowerRemoved(string Email);
 
 /// <summary>
 /// A message was posted on the thread, through the API or by an emailed reply, and its
-/// followers were chosen for notification (SPEC R13): <see cref="Notifications"/> is that
-/// decision, made once, so that a retried delivery never changes who is told. The body is kept
-/// in the <see cref="ThreadPost"/> document, not here: events are kept forever and a body must
-/// stay erasable.
+/// followers were chosen for notification (SPEC R13): <see cref="NotifiedByEmail"/> and
+/// <see cref="NotifiedInInbox"/> (comparable addresses) are that decision, made once, so that a
+/// retried delivery never changes who is told. Plain lists, since a post may reach ten
+/// thousand followers. The body is kept in the <see cref="ThreadPost"/> document, not here:
+/// events are kept forever and a body must stay erasable.
 /// </summary>
 public sealed record MessagePosted(
     Guid PostId,
@@ -49,4 +50,5 @@ public sealed record MessagePosted(
     string AuthorEmail,
     string Subtype,
     PostOrigin Origin,
-    IReadOnlyList<Notification> Notifications);
+    IReadOnlyList<string> NotifiedByEmail,
+    IReadOnlyList<string> NotifiedInInbox);

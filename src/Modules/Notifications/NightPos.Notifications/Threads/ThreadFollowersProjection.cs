@@ -20,8 +20,9 @@ public sealed class ThreadFollowersProjection : SingleStreamProjection<ThreadFol
     public override ThreadFollowers? Evolve(ThreadFollowers? snapshot, Guid id, IEvent e) =>
         (e.Data, snapshot) switch
         {
-            (ThreadOpened opened, _) => new ThreadFollowers { Id = opened.ThreadId },
-            (_, { } followers) => followers.Changed(e.Data),
+            (ThreadOpened opened, _) =>
+                new ThreadFollowers { Id = opened.ThreadId, Version = e.Version },
+            (_, { } followers) => followers.Changed(e.Data, e.Version),
             _ => snapshot,
         };
 }

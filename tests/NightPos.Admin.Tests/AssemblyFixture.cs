@@ -1,0 +1,3 @@
+using NightPos.Admin.Tests;
+
+[assembly: AssemblyFixture(typeof(AdminSite))]
