@@ -60,7 +60,8 @@ public sealed class BadInputCorpusTests(NightPosApp app)
         }
 
         var after = await CountRowsAsync();
-        var health = await app.Host.Server.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
+        var health = await app.Host.Server.CreateClient()
+            .GetAsync("/health", TestContext.Current.CancellationToken);
 
         Assert.Equal(0, serverErrors);
         Assert.True(

@@ -83,7 +83,8 @@ internal static class Corpus
             .Concat(Domains())
             .Concat(Ports())
             .Concat(UnknownIds())
-            .Concat(UnparseableValues());
+            .Concat(UnparseableValues())
+            .Concat(MailCorpus.All());
 
     private static IEnumerable<BadRequest> BrokenBodies()
     {
@@ -439,16 +440,16 @@ internal static class Corpus
         _ => value,
     };
 
-    private static string Quote(string value) => JsonValue.Create(value).ToJsonString();
+    internal static string Quote(string value) => JsonValue.Create(value).ToJsonString();
 
-    private static string With(string baseline, string field, string rawValue)
+    internal static string With(string baseline, string field, string rawValue)
     {
         var node = JsonNode.Parse(baseline)!.AsObject();
         node[field] = JsonNode.Parse(rawValue);
         return node.ToJsonString();
     }
 
-    private static string Without(string baseline, string field)
+    internal static string Without(string baseline, string field)
     {
         var node = JsonNode.Parse(baseline)!.AsObject();
         node.Remove(field);

@@ -6,10 +6,10 @@ using NightPos.Testing;
 namespace NightPos.Reliability.Tests;
 
 /// <summary>
-/// The records the corpus refers to: an alias domain <c>corpus.example</c>, a company on it and
-/// an outgoing server, made once per test host.
+/// The records the corpus refers to: an alias domain <c>corpus.example</c>, a company on it, an
+/// outgoing server and a thread, made once per test host.
 /// </summary>
-internal sealed record Seeded(Guid Domain, Guid Company, Guid Server)
+internal sealed record Seeded(Guid Domain, Guid Company, Guid Server, Guid Thread)
 {
     /// <summary>An id no record has.</summary>
     public static readonly Guid Unknown = Guid.Parse("0199e0c1-0000-7000-8000-00000000dead");
@@ -18,6 +18,7 @@ internal sealed record Seeded(Guid Domain, Guid Company, Guid Server)
         .Replace("{domain}", Domain.ToString())
         .Replace("{company}", Company.ToString())
         .Replace("{server}", Server.ToString())
+        .Replace("{thread}", Thread.ToString())
         .Replace("{unknown}", Unknown.ToString());
 
     public static async Task<Seeded> CreateAsync(HttpClient client)
@@ -37,7 +38,14 @@ internal sealed record Seeded(Guid Domain, Guid Company, Guid Server)
             encryption = "none",
             authentication = "login",
         });
-        return new Seeded(domain, company, server);
+        var thread = await PostAsync(client, "/api/threads", new
+        {
+            companyId = company,
+            model = "sale.order",
+            recordId = "corpus-1",
+            subject = "Corpus order",
+        });
+        return new Seeded(domain, company, server, thread);
     }
 
     private static async Task<Guid> PostAsync(HttpClient client, string route, object body)

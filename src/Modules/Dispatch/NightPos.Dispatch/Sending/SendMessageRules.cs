@@ -16,6 +16,9 @@ public static class SendMessageRules
 {
     private const int MaxIdempotencyKeyLength = 200;
 
+    private const int MaxLocalPartOctets = 64;
+    private const int MaxAddressOctets = 254;
+
     // RFC 5322 2.1.1 limits a line to 998 characters; a msg-id must fit one.
     private const int MaxMessageIdLength = 998;
 
@@ -154,6 +157,15 @@ public static class SendMessageRules
         if (DomainName.Normalize(single.Domain, out var error) is null)
         {
             return Bad(field, $"{field} '{value}' has a domain that {error}.");
+        }
+
+        // RFC 5321 4.5.3.1.1 and 4.5.3.1.3: a local part over 64 octets or a path over 256
+        // (254 without its angle brackets) may be refused by any server on the way.
+        if (Encoding.UTF8.GetByteCount(single.LocalPart) > MaxLocalPartOctets
+            || Encoding.UTF8.GetByteCount(single.Address) > MaxAddressOctets)
+        {
+            return Bad(field, $"{field} is too long for SMTP: at most {MaxLocalPartOctets} "
+                + $"octets before the '@' and {MaxAddressOctets} in all (RFC 5321 4.5.3.1).");
         }
 
         mailbox = single;

@@ -31,11 +31,18 @@ public static class GetInboxEndpoint
 
     public static ProblemDetails Validate(string? email, int? limit)
     {
-        if (EmailAddress.ToComparable(email) is null)
+        if (string.IsNullOrWhiteSpace(email))
         {
-            return FieldErrors.Invalid("email", string.IsNullOrWhiteSpace(email)
-                ? "email is required: GET /api/inbox?email=user@example.com."
-                : $"email '{email}' is not an address (local-part@domain).");
+            return FieldErrors.Invalid("email",
+                "email is required: GET /api/inbox?email=user@example.com.");
+        }
+
+        // Followers are stored through EmailAddress.Normalize: an address it refuses (two
+        // mailboxes, a line break, a local part over 64 characters) can have no inbox.
+        if (EmailAddress.Normalize(email, out var error) is null)
+        {
+            return FieldErrors.Invalid("email", $"email {error}: give one address such as "
+                + "user@example.com.");
         }
 
         return limit is < 1 or > MaxLimit
