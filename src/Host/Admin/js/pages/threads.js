@@ -17,6 +17,10 @@ export default async function threads(page, parameters) {
 }
 
 function thread(t) {
+  // A notification names only the address it went to; the follower list has the name, as
+  // long as that follower still follows.
+  const names = new Map(t.followers.filter((f) => f.name).map((f) => [f.email, f.name]));
+  const recipient = (email) => (names.has(email) ? `${names.get(email)} <${email}>` : email);
   return section(`Thread ${t.model} ${t.recordId}`,
     definitions([
       ['Subject', t.subject], ['Opened', when(t.openedAt)], ['Root Message-ID', t.messageId],
@@ -33,7 +37,7 @@ function thread(t) {
           h('p', { class: 'post-body' }, m.body),
           table('Notifications', ['To', 'Channel', 'State', 'Delivery'],
             m.notifications.map((n) => [
-              `${n.name} <${n.email}>`, n.channel, badge(n.state),
+              recipient(n.email), n.channel, badge(n.state),
               n.dispatchId ? h('a', { href: `#/queue?id=${n.dispatchId}` }, 'Message')
                 : n.refusal ?? '—',
             ])))))));
