@@ -12,7 +12,6 @@ using NightPos.Servers.Contracts;
 using NightPos.Servers.Secrets;
 using NightPos.Servers.Tests;
 using NightPos.Testing;
-using Npgsql;
 
 namespace NightPos.Reliability.Tests;
 
@@ -174,41 +173,14 @@ public sealed class SecretScanTests
         return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
     }
 
-    // Every row of every table of every schema, as text.
     private static async Task<string> DumpDatabaseAsync(string connectionString)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-            "select format('%I.%I', table_schema, table_name) from information_schema.tables "
-            + "where table_type = 'BASE TABLE' "
-            + "and table_schema not in ('pg_catalog', 'information_schema')", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        var dump = new StringBuilder();
-        foreach (var table in tables)
-        {
-            await using var select =
-                new NpgsqlCommand($"select t::text from {table} t", connection);
-            await using var rows = await select.ExecuteReaderAsync();
-            while (await rows.ReadAsync())
-            {
-                dump.AppendLine(rows.GetString(0));
-            }
-        }
-
+        var (tables, rows) = await DatabaseDump.ReadAsync(connectionString);
         Assert.Contains("nightpos.mt_events", tables);
         Assert.Contains(tables, t => t.Contains("wolverine_incoming"));
         Assert.Contains(tables, t => t.Contains("wolverine_outgoing"));
         Assert.Contains(tables, t => t.Contains("wolverine_dead_letters"));
-        return dump.ToString();
+        return rows;
     }
 
     /// <summary>An administrator's client that keeps every answer it was given.</summary>

@@ -6,7 +6,6 @@ using NightPos.Servers.Contracts;
 using NightPos.Servers.Secrets;
 using NightPos.Servers.Tests.SmtpPeers;
 using NightPos.Testing;
-using Npgsql;
 
 namespace NightPos.Servers.Tests;
 
@@ -143,38 +142,11 @@ public sealed class SecretsTests(ServersApp app)
             .Where(line => !line.StartsWith("-----", StringComparison.Ordinal))
             .Append(string.Concat(pem.Split('\n').Where(l => !l.StartsWith("-----")))[..40]);
 
-    // Every row of every table of every schema, as text.
     private async Task<string> DumpDatabaseAsync()
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-            "select format('%I.%I', table_schema, table_name) from information_schema.tables "
-            + "where table_type = 'BASE TABLE' "
-            + "and table_schema not in ('pg_catalog', 'information_schema')", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        var dump = new StringBuilder();
-        foreach (var table in tables)
-        {
-            await using var select = new NpgsqlCommand(
-                $"select t::text from {table} t", connection);
-            await using var rows = await select.ExecuteReaderAsync();
-            while (await rows.ReadAsync())
-            {
-                dump.AppendLine(rows.GetString(0));
-            }
-        }
-
+        var (tables, rows) = await DatabaseDump.ReadAsync(app.ConnectionString);
         Assert.Contains("nightpos.mt_events", tables);
-        return dump.ToString();
+        return rows;
     }
 
     private async Task<T?> LoadAsync<T>(Guid id)
