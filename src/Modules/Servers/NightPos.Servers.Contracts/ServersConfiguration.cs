@@ -26,6 +26,10 @@ public sealed record ServersConfiguration(
 /// An outgoing mail server without its secrets. <see cref="FromFilter"/> is the normalised
 /// filter (see <c>NightPos.Kernel.Mail.FromFilter</c>), empty when the server has none.
 /// <see cref="CreationOrder"/> breaks the last tie of SPEC R5's ordering: lower was created first.
+/// <see cref="AcceptInvalidCertificate"/>: the administrator chose to accept this server's TLS
+/// certificate even when it fails validation (ADR 0019); it is only ever true with encryption
+/// <c>starttls</c> or <c>ssl</c> and never for a <c>cli</c> server, and it never allows plain
+/// text. Receivers that connect must still negotiate TLS and should log each such connection.
 /// </summary>
 public sealed record OutgoingServerInfo(
     Guid Id,
@@ -41,7 +45,8 @@ public sealed record OutgoingServerInfo(
     int Priority,
     bool Active,
     DateTimeOffset CreatedAt,
-    long CreationOrder);
+    long CreationOrder,
+    bool AcceptInvalidCertificate = false);
 
 /// <summary>How the connection is secured. JSON: <c>none</c>, <c>starttls</c>, <c>ssl</c>.</summary>
 public enum ServerEncryption

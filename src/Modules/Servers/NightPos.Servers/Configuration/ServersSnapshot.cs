@@ -78,6 +78,7 @@ public static class ServersSnapshot
             server.Priority,
             server.Active,
             server.CreatedAt,
-            server.CreationOrder);
+            server.CreationOrder,
+            server.AcceptInvalidCertificate);
     }
 }

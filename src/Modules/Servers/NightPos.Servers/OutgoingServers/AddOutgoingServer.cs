@@ -29,7 +29,8 @@ public sealed record AddOutgoingServer(
     string? PrivateKey,
     string? FromFilter,
     int? Priority,
-    bool? Active) : IServerFields
+    bool? Active,
+    bool? AcceptInvalidCertificate) : IServerFields
 {
     public override string ToString() => $"{nameof(AddOutgoingServer)} '{Name}'";
 }

@@ -30,7 +30,8 @@ public sealed record ChangeOutgoingServer(
     string? PrivateKey,
     string? FromFilter,
     int? Priority,
-    bool? Active) : IServerFields
+    bool? Active,
+    bool? AcceptInvalidCertificate) : IServerFields
 {
     public override string ToString() => nameof(ChangeOutgoingServer);
 }

@@ -30,4 +30,6 @@ public interface IServerFields
     int? Priority { get; }
 
     bool? Active { get; }
+
+    bool? AcceptInvalidCertificate { get; }
 }

@@ -23,7 +23,8 @@ public sealed record OutgoingServer(
     SecretReference? Secret,
     DateTimeOffset CreatedAt,
     long CreationOrder,
-    ConnectionTestSummary? LastTest)
+    ConnectionTestSummary? LastTest,
+    bool AcceptInvalidCertificate = false)
 {
     // PostgreSQL keeps microseconds: the inline snapshot sees the event's time before it is
     // stored, a rebuild after, and both must say the same.
@@ -45,7 +46,8 @@ public sealed record OutgoingServer(
             e.Secret,
             at,
             e.CreationOrder,
-            LastTest: null);
+            LastTest: null,
+            e.AcceptInvalidCertificate);
 
     public OutgoingServer Apply(ServerRenamed e) => this with { Name = e.Name };
 
@@ -63,6 +65,9 @@ public sealed record OutgoingServer(
             Authentication = e.Authentication,
             Username = e.Username,
         };
+
+    public OutgoingServer Apply(ServerCertificateCheckChanged e) =>
+        this with { AcceptInvalidCertificate = e.AcceptInvalidCertificate };
 
     public OutgoingServer Apply(ServerCredentialsRotated e) => this with { Secret = e.Secret };
 

@@ -25,7 +25,8 @@ public static class OutgoingServerDecisions
             draft.Priority,
             draft.Active,
             secret,
-            creationOrder);
+            creationOrder,
+            draft.AcceptInvalidCertificate);
 
     public static IReadOnlyList<object> Change(
         OutgoingServer current,
@@ -52,6 +53,11 @@ public static class OutgoingServerDecisions
                 draft.Encryption,
                 draft.Authentication,
                 draft.Username));
+        }
+
+        if (draft.AcceptInvalidCertificate != current.AcceptInvalidCertificate)
+        {
+            events.Add(new ServerCertificateCheckChanged(id, draft.AcceptInvalidCertificate));
         }
 
         if (draft.Credentials.Replacement is not null
@@ -85,6 +91,7 @@ public static class OutgoingServerDecisions
         {
             ServerRenamed x => server.Apply(x),
             ServerConnectionChanged x => server.Apply(x),
+            ServerCertificateCheckChanged x => server.Apply(x),
             ServerCredentialsRotated x => server.Apply(x),
             ServerFromFilterChanged x => server.Apply(x),
             ServerPrioritized x => server.Apply(x),

@@ -10,6 +10,8 @@ namespace NightPos.Servers.OutgoingServers;
 /// <summary>
 /// A server was configured; <see cref="FromFilter"/> is normalised, empty for none, and
 /// <see cref="CreationOrder"/> numbers it among all servers ever created.
+/// <see cref="AcceptInvalidCertificate"/> came later (ADR 0019): events stored before it read
+/// as false, the validation they were configured with.
 /// </summary>
 public sealed record OutgoingServerAdded(
     Guid ServerId,
@@ -23,7 +25,8 @@ public sealed record OutgoingServerAdded(
     int Priority,
     bool Active,
     SecretReference? Secret,
-    long CreationOrder) : IServersEvent;
+    long CreationOrder,
+    bool AcceptInvalidCertificate = false) : IServersEvent;
 
 public sealed record ServerRenamed(Guid ServerId, string Name) : IServersEvent;
 
@@ -41,6 +44,13 @@ public sealed record ServerConnectionChanged(
     ServerEncryption? Encryption,
     ServerAuthentication Authentication,
     string? Username) : IServersEvent;
+
+/// <summary>
+/// The server's TLS certificate is accepted even when it fails validation (true), or validated
+/// again (false); TLS itself stays required either way (ADR 0019).
+/// </summary>
+public sealed record ServerCertificateCheckChanged(Guid ServerId, bool AcceptInvalidCertificate)
+    : IServersEvent;
 
 /// <summary>
 /// New credentials replaced the old ones, whose data key is destroyed; null: none are left.

@@ -5,7 +5,8 @@ namespace NightPos.Servers.OutgoingServers;
 
 /// <summary>
 /// A server's settings as a request would leave them, every rule checked (SPEC R7, R8), and what
-/// happens to its credentials.
+/// happens to its credentials. <see cref="AcceptInvalidCertificate"/> is only ever true on a TLS
+/// connection of the server's own (ADR 0019).
 /// </summary>
 public sealed record ServerDraft(
     string Name,
@@ -17,4 +18,5 @@ public sealed record ServerDraft(
     FromFilter Filter,
     int Priority,
     bool Active,
-    CredentialsChange Credentials);
+    CredentialsChange Credentials,
+    bool AcceptInvalidCertificate);

@@ -65,11 +65,53 @@ public static class ServerRules
             filter!,
             request.Priority ?? current?.Priority ?? DefaultPriority,
             request.Active ?? current?.Active ?? true,
-            CredentialsChange.Keep);
+            CredentialsChange.Keep,
+            AcceptInvalidCertificate: false);
 
-        return authentication == ServerAuthentication.Cli
+        var (decided, refused) = authentication == ServerAuthentication.Cli
             ? DecideCli(request, current, draft)
             : DecideConnection(request, current, draft, options);
+        return refused is not null
+            ? (null, refused)
+            : DecideCertificateCheck(request, current, decided!);
+    }
+
+    // ADR 0019: the switch only excuses a certificate that fails validation on a TLS connection
+    // of the server's own. Without TLS there is no certificate, and a cli server connects with
+    // the installation's default server, whose trust the configuration decides. A change that
+    // would leave the switch on where it makes no sense is refused rather than silently
+    // turning it off, so that the administrator sees what the change does.
+    private static (ServerDraft?, ProblemDetails?) DecideCertificateCheck(
+        IServerFields request,
+        OutgoingServer? current,
+        ServerDraft draft)
+    {
+        var accept = request.AcceptInvalidCertificate ?? current?.AcceptInvalidCertificate ?? false;
+        if (!accept)
+        {
+            return (draft, null);
+        }
+
+        const string field = "acceptInvalidCertificate";
+        var kept = request.AcceptInvalidCertificate is null
+            ? $" It is on for this server: send {field} false with this change."
+            : "";
+        if (draft.Authentication == ServerAuthentication.Cli)
+        {
+            return (null, Problems.Invalid(field,
+                $"{field}: a cli server connects with the default server's settings "
+                + "(NightPos:DefaultServer); trust its certificate authority with "
+                + $"NightPos:Delivery:TrustedCertificates instead.{kept}"));
+        }
+
+        if (draft.Encryption == ServerEncryption.None)
+        {
+            return (null, Problems.Invalid(field,
+                $"{field}: encryption none sends in plain text, with no certificate to accept; "
+                + $"use encryption starttls or ssl, or leave {field} false.{kept}"));
+        }
+
+        return (draft with { AcceptInvalidCertificate = true }, null);
     }
 
     // SPEC R7: a cli server connects with the default server's settings from the configuration
