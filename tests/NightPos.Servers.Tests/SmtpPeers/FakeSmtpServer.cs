@@ -69,9 +69,10 @@ public sealed class FakeSmtpServer : IAsyncDisposable
         services.Add(new DelegatingUserAuthenticator((user, password) =>
             login is { } l && user == l.Username && password == l.Password));
         services.Add(new DelegatingMailboxFilter(
-            (_, from) =>
+            (context, from) =>
             {
                 recorder.Senders.Enqueue(from.AsAddress());
+                recorder.SendersOverTls.Enqueue(context.Pipe.IsSecure);
                 return !string.Equals(
                     from.AsAddress(), refusedSender, StringComparison.OrdinalIgnoreCase);
             },
@@ -119,6 +120,9 @@ public sealed class FakeSmtpServer : IAsyncDisposable
         public ConcurrentQueue<string> Senders { get; } = new();
 
         public ConcurrentQueue<string> Recipients { get; } = new();
+
+        /// <summary>For each MAIL FROM in <see cref="Senders"/>: was the session encrypted.</summary>
+        public ConcurrentQueue<bool> SendersOverTls { get; } = new();
 
         public int MessagesStored { get; private set; }
 

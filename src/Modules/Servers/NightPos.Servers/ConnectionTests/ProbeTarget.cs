@@ -3,7 +3,8 @@ using NightPos.Servers.Contracts;
 namespace NightPos.Servers.ConnectionTests;
 
 /// <summary>
-/// What a test connection talks to and as whom. <see cref="ToString"/> leaves the secrets out.
+/// What a test connection talks to and as whom, and whether a certificate that fails validation
+/// is accepted (ADR 0019). <see cref="ToString"/> leaves the secrets out.
 /// </summary>
 public sealed record ProbeTarget(
     Guid ServerId,
@@ -13,7 +14,8 @@ public sealed record ProbeTarget(
     string? Username,
     ServerSecrets? Secrets,
     string Sender,
-    string Recipient)
+    string Recipient,
+    bool AcceptInvalidCertificate = false)
 {
     public override string ToString() => $"server {ServerId} at {Host}:{Port} ({Encryption})";
 }

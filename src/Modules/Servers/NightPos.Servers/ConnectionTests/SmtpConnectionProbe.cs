@@ -39,12 +39,26 @@ public sealed partial class SmtpConnectionProbe(
         SslPolicyErrors certificateErrors = SslPolicyErrors.None;
         using var client = new ProbeSmtpClient { Timeout = (int)timeout.TotalMilliseconds };
 
-        // SPEC R17: certificates are validated as the platform would; the callback only keeps
-        // the reason of a refusal, to name it in the answer.
+        // SPEC R17: certificates are validated as the platform would; the callback keeps the
+        // reason of a refusal, to name it in the answer. ADR 0019: a server record that accepts
+        // invalid certificates excuses a failed chain or name, never a missing certificate,
+        // and TLS is still negotiated.
         client.ServerCertificateValidationCallback = (_, _, _, errors) =>
         {
             certificateErrors = errors;
-            return errors == SslPolicyErrors.None;
+            if (errors == SslPolicyErrors.None)
+            {
+                return true;
+            }
+
+            var accepted = target.AcceptInvalidCertificate
+                && !errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable);
+            if (accepted)
+            {
+                LogInvalidCertificateAccepted(logger, target.ServerId, errors.ToString());
+            }
+
+            return accepted;
         };
 
         try
@@ -83,14 +97,14 @@ public sealed partial class SmtpConnectionProbe(
             await client.DisconnectAsync(quit: true, limit.Token);
 
             LogSucceeded(logger, target.ServerId);
-            return new ProbeOutcome(true, null, Succeeded(target));
+            return new ProbeOutcome(true, null, Succeeded(target, certificateErrors));
         }
         catch (Exception) when (stage == Stage.Quit)
         {
             // The server accepted sender and recipient: a reset or goodbye that goes wrong
             // afterwards changes nothing about what the test shows.
             LogSucceeded(logger, target.ServerId);
-            return new ProbeOutcome(true, null, Succeeded(target));
+            return new ProbeOutcome(true, null, Succeeded(target, certificateErrors));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -194,25 +208,37 @@ public sealed partial class SmtpConnectionProbe(
     private static string TlsMessage(ProbeTarget target, SslPolicyErrors errors)
     {
         var at = $"{target.Host}:{target.Port}";
-        var reason = errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)
-            ? $"its certificate is not issued for {target.Host}: use the host name the "
-                + "certificate names, as the provider documents it"
-            : errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors)
-                ? "its certificate is not trusted (self-signed, expired or from an unknown "
-                    + "authority): use the provider's official host name, or trust its "
-                    + "authority on this machine"
-                : errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)
-                    ? "it presented no certificate"
-                    : "the handshake failed: check that the encryption matches the port (ssl "
-                        + "for 465, starttls for 587)";
+        var reason = CertificateProblem(target, errors)
+            ?? "the handshake failed: check that the encryption matches the port (ssl for 465, "
+                + "starttls for 587)";
         return $"TLS with {at} failed: {reason}. NightPOS never falls back to plain text.";
     }
+
+    private static string? CertificateProblem(ProbeTarget target, SslPolicyErrors errors) =>
+        CertificateFlaw(target, errors) is not { } flaw ? null
+            : errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)
+                ? $"{flaw}: use the host name the certificate names, as the provider documents it"
+                : errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors)
+                    ? $"{flaw}: use the provider's official host name, or trust its authority on "
+                        + "this machine; for an internal relay of your own, "
+                        + "acceptInvalidCertificate on the server accepts it"
+                    : flaw;
+
+    private static string? CertificateFlaw(ProbeTarget target, SslPolicyErrors errors) =>
+        errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)
+            ? $"its certificate is not issued for {target.Host}"
+            : errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors)
+                ? "its certificate is not trusted (self-signed, expired or from an unknown "
+                    + "authority)"
+                : errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)
+                    ? "it presented no certificate"
+                    : null;
 
     private static bool IsSocketError(Exception e, SocketError error) =>
         e is SocketException { SocketErrorCode: var code } && code == error
         || e.InnerException is { } inner && IsSocketError(inner, error);
 
-    private static string Succeeded(ProbeTarget target)
+    private static string Succeeded(ProbeTarget target, SslPolicyErrors certificateErrors)
     {
         var authenticated = target.Username is null
             ? target.Secrets?.CertificatePem is null
@@ -223,7 +249,11 @@ public sealed partial class SmtpConnectionProbe(
             + $"({target.Encryption.ToString().ToLowerInvariant()}), {authenticated}; the server "
             + $"accepted {target.Sender} as sender and {target.Recipient} as recipient, and "
             + "nothing was sent. The provider may still restrict sending: check its sending "
-            + "limits and which sender addresses it allows.";
+            + "limits and which sender addresses it allows."
+            + (CertificateFlaw(target, certificateErrors) is { } flaw
+                ? $" Warning: {flaw}; the connection was still encrypted, and "
+                    + "the certificate was accepted only because acceptInvalidCertificate is on."
+                : "");
     }
 
     [LoggerMessage(
@@ -245,4 +275,15 @@ public sealed partial class SmtpConnectionProbe(
         string failure,
         string stage,
         string errorType);
+
+    [LoggerMessage(
+        EventId = 3103,
+        EventName = "InvalidCertificateAccepted",
+        Level = LogLevel.Warning,
+        Message = "Test connection to server {ServerId} accepted a certificate that failed "
+            + "validation ({CertificateErrors}), as the server record allows")]
+    private static partial void LogInvalidCertificateAccepted(
+        ILogger logger,
+        Guid serverId,
+        string certificateErrors);
 }

@@ -65,7 +65,8 @@ public static class TestServerConnectionEndpoint
             connection.Username,
             secrets,
             sender,
-            recipient);
+            recipient,
+            server.AcceptInvalidCertificate);
 
         var outcome = await probe.ProbeAsync(target, cancellation);
 
