@@ -23,7 +23,7 @@ internal sealed class DeliveryEdge : IAsyncDisposable
         }));
         Pool = new SmtpConnectionPool(
             settings,
-            new CertificateValidator(settings),
+            new CertificateValidator(settings, NullLogger<CertificateValidator>.Instance),
             Options.Create(defaults ?? new DefaultServerOptions()),
             TimeProvider.System,
             NullLogger<SmtpConnectionPool>.Instance);
@@ -39,9 +39,11 @@ internal sealed class DeliveryEdge : IAsyncDisposable
         ServerEncryption encryption = ServerEncryption.None,
         SmtpLogin login = SmtpLogin.None,
         string? username = null,
-        string host = "127.0.0.1") =>
+        string host = "127.0.0.1",
+        bool acceptInvalidCertificate = false) =>
         new(login is SmtpLogin.ServerPassword or SmtpLogin.ServerCertificate ? ServerId : null,
-            host, port, encryption, login, username);
+            host, port, encryption, login, username,
+            AcceptInvalidCertificate: acceptInvalidCertificate);
 
     public static Guid ServerId { get; } = Guid.NewGuid();
 

@@ -3,12 +3,14 @@ using MimeKit;
 namespace NightPos.Dispatch.Tests.Peers;
 
 /// <summary>
-/// One message as a test server received it: the envelope and the raw DATA bytes.
+/// One message as a test server received it: the envelope, the raw DATA bytes, and whether the
+/// session was encrypted when DATA came.
 /// </summary>
 public sealed record ReceivedMessage(
     string EnvelopeFrom,
     IReadOnlyList<string> Recipients,
-    byte[] Data)
+    byte[] Data,
+    bool OverTls)
 {
     private string? _messageId;
 

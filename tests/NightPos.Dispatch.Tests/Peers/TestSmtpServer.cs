@@ -194,7 +194,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
             server.Received.Enqueue(new ReceivedMessage(
                 $"{transaction.From.User}@{transaction.From.Host}",
                 transaction.To.Select(t => $"{t.User}@{t.Host}").ToList(),
-                buffer.ToArray()));
+                buffer.ToArray(),
+                context.Pipe.IsSecure));
             return Task.FromResult(
                 new SmtpResponse(SmtpReplyCode.Ok, $"2.0.0 Ok: queued as T{number}"));
         }

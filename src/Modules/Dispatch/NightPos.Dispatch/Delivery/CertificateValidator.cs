@@ -1,15 +1,27 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
 
 namespace NightPos.Dispatch.Delivery;
 
 /// <summary>
 /// SPEC R17: server certificates are validated. A certificate the system trusts passes; one
 /// signed by an authority of <c>NightPos:Delivery:TrustedCertificates</c> passes when its chain
-/// leads there and its name matches; everything else fails the connection as <c>tls</c>.
+/// leads there and its name matches; everything else fails the connection as <c>tls</c>, unless
+/// the server record accepts invalid certificates (ADR 0019).
 /// </summary>
-public sealed class CertificateValidator(DeliverySettings settings)
+public sealed partial class CertificateValidator(
+    DeliverySettings settings,
+    ILogger<CertificateValidator> logger)
 {
+    /// <summary>The check for one connection to <paramref name="target"/>.</summary>
+    public RemoteCertificateValidationCallback For(SmtpTarget target) =>
+        !target.AcceptInvalidCertificate
+            ? Validate
+            : (sender, certificate, chain, errors) =>
+                Validate(sender, certificate, chain, errors)
+                || AcceptInvalid(target, certificate, errors);
+
     public bool Validate(
         object sender,
         X509Certificate? certificate,
@@ -46,4 +58,30 @@ public sealed class CertificateValidator(DeliverySettings settings)
         using var leaf = new X509Certificate2(certificate);
         return custom.Build(leaf);
     }
+
+    // ADR 0019: the administrator accepted this server's certificate as it is, so a broken
+    // chain and a wrong name pass; a server that presents none still fails, and the session
+    // stays encrypted. Every such connection is logged, so that the exception stays visible.
+    private bool AcceptInvalid(
+        SmtpTarget target,
+        X509Certificate? certificate,
+        SslPolicyErrors errors)
+    {
+        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            return false;
+        }
+
+        LogInvalidCertificateAccepted(target.Label, target.Host, target.Port, errors.ToString());
+        return true;
+    }
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Warning,
+        Message = "Accepted the certificate of server {ServerId} at {Host}:{Port} although it "
+            + "failed validation ({CertificateErrors}), as the server record allows")]
+    private partial void LogInvalidCertificateAccepted(
+        string serverId,
+        string host,
+        int port,
+        string certificateErrors);
 }

@@ -116,7 +116,7 @@ public sealed partial class SmtpConnectionPool : IAsyncDisposable
         {
             LastUsedAt = now,
             Timeout = (int)_settings.CommandTimeout.TotalMilliseconds,
-            ServerCertificateValidationCallback = _validator.Validate,
+            ServerCertificateValidationCallback = _validator.For(target),
         };
 
         var phase = SmtpPhase.Connect;
