@@ -141,6 +141,12 @@ internal static class Corpus
             ("PATCH", "/api/servers/{server}", "{}", "port", "\"x\""),
             ("PATCH", "/api/servers/{server}", "{}", "encryption", "\"STARTTLS!\""),
             ("PATCH", "/api/servers/{server}", "{}", "active", "\"no\""),
+            ("POST", "/api/servers", Server, "acceptInvalidCertificate", "\"yes\""),
+            ("POST", "/api/servers", Server, "acceptInvalidCertificate", "\"true\""),
+            ("POST", "/api/servers", Server, "acceptInvalidCertificate", "1"),
+            ("POST", "/api/servers", Server, "acceptInvalidCertificate", "[true]"),
+            ("PATCH", "/api/servers/{server}", "{}", "acceptInvalidCertificate", "\"no\""),
+            ("PATCH", "/api/servers/{server}", "{}", "acceptInvalidCertificate", "{}"),
             ("PUT", "/api/settings/mass-mailing", "{}", "dedicatedServerId", "\"x\""),
             ("PUT", "/api/settings/mass-mailing", "{}", "dedicatedServerId", "7"),
             ("POST", "/api/routing/preview", Preview, "companyId", "\"acme\""),
@@ -228,6 +234,14 @@ internal static class Corpus
             "POST", "/api/routing/preview", With(Preview, "from", hugeList), 400, "from");
         yield return new("POST /api/alias-domains: sequence below zero",
             "POST", "/api/alias-domains", With(AliasDomain, "sequence", "-1"), 400, "sequence");
+
+        // ADR 0019: no certificate to accept without TLS; the corpus server uses none.
+        yield return new("POST /api/servers: acceptInvalidCertificate with encryption none",
+            "POST", "/api/servers", With(Server, "acceptInvalidCertificate", "true"), 400,
+            "acceptInvalidCertificate");
+        yield return new("PATCH /api/servers/{id}: acceptInvalidCertificate on a plain server",
+            "PATCH", "/api/servers/{server}", With("{}", "acceptInvalidCertificate", "true"), 400,
+            "acceptInvalidCertificate");
     }
 
     private static IEnumerable<BadRequest> Addresses()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NightPos.Testing;
 using Wolverine;
 
@@ -27,18 +28,28 @@ public sealed class HygieneHost : IAsyncLifetime
         await Peer.DisposeAsync();
     }
 
-    /// <summary>A host of its own, its default server on <paramref name="port"/>.</summary>
-    public static Task<NightPosApp> StartAsync(int port) =>
+    /// <summary>
+    /// A host of its own, its default server on <paramref name="port"/>, its log lines also
+    /// given to <paramref name="logs"/>.
+    /// </summary>
+    public static Task<NightPosApp> StartAsync(int port, ILoggerProvider? logs = null) =>
         NightPosApp.StartAsync(builder =>
         {
             builder.UseSetting("NightPos:DefaultServer:Host", "127.0.0.1");
             builder.UseSetting("NightPos:DefaultServer:Port", port.ToString());
             builder.UseSetting("NightPos:DefaultServer:Encryption", "none");
             builder.UseSetting("NightPos:Delivery:RetryDelays", "1s");
-            builder.ConfigureServices(services => services.ConfigureWolverine(opts =>
+            builder.ConfigureServices(services =>
             {
-                opts.Durability.ScheduledJobPollingTime = TimeSpan.FromMilliseconds(200);
-                opts.Durability.ScheduledJobFirstExecution = TimeSpan.Zero;
-            }));
+                services.ConfigureWolverine(opts =>
+                {
+                    opts.Durability.ScheduledJobPollingTime = TimeSpan.FromMilliseconds(200);
+                    opts.Durability.ScheduledJobFirstExecution = TimeSpan.Zero;
+                });
+                if (logs is not null)
+                {
+                    services.AddSingleton(logs);
+                }
+            });
         });
 }

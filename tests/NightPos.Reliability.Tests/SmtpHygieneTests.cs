@@ -142,7 +142,7 @@ public sealed class SmtpHygieneTests(HygieneHost host) : IClassFixture<HygieneHo
         }
     }
 
-    private static async Task<(Guid Id, string MessageId)> SendAsync(IAlbaHost app, object body)
+    internal static async Task<(Guid Id, string MessageId)> SendAsync(IAlbaHost app, object body)
     {
         var result = await app.Scenario(s =>
         {
@@ -154,7 +154,7 @@ public sealed class SmtpHygieneTests(HygieneHost host) : IClassFixture<HygieneHo
         return (answer.GetProperty("id").GetGuid(), answer.GetProperty("messageId").GetString()!);
     }
 
-    private static async Task<JsonElement> WaitForAsync(
+    internal static async Task<JsonElement> WaitForAsync(
         IAlbaHost app,
         Guid id,
         Func<JsonElement, bool> condition)
