@@ -139,6 +139,35 @@ public sealed partial class AdministrationTests(AdminSite site)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Administrator_accepts_an_invalid_certificate_only_with_tls_and_is_warned()
+    {
+        var page = await site.OpenAsync();
+        await SignInAsync(page, TestKeys.Admin);
+
+        await GoToAsync(page, "Outgoing servers");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Self-signed relay");
+        await page.GetByLabel("Host", new() { Exact = true }).FillAsync("relay.internal");
+        await page.GetByLabel("Port", new() { Exact = true }).FillAsync("2525");
+        await page.GetByLabel("Encryption").SelectOptionAsync("none");
+        await page.GetByLabel("FROM filter").FillAsync("relay.internal");
+        await page.GetByLabel("Active").UncheckAsync();
+        var accept = page.GetByLabel("Accept an invalid TLS certificate");
+        await Expect(accept).Not.ToBeCheckedAsync();
+        await Expect(accept).ToHaveAccessibleDescriptionAsync(new Regex("never in plain text"));
+        await accept.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add server" }).ClickAsync();
+        await Expect(page.Locator("[data-error-for=acceptInvalidCertificate]"))
+            .ToContainTextAsync("encryption none");
+        await Expect(accept).ToHaveAttributeAsync("aria-invalid", "true");
+
+        await page.GetByLabel("Encryption").SelectOptionAsync("starttls");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add server" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Self-signed relay" }))
+            .ToContainTextAsync("accepts an invalid certificate");
+        await page.Context.CloseAsync();
+    }
+
     private static async Task SignInAsync(IPage page, string key, bool expectSignedIn = true)
     {
         await page.GetByLabel("API key").FillAsync(key);

@@ -63,10 +63,19 @@ export function select(options, selected, attributes) {
     h('option', { value, selected: value === selected }, text)));
 }
 
-export function checkbox(label, name, checked) {
+// A hint under a checkbox is a warning: such boxes loosen a safeguard (e.g. ADR 0019).
+export function checkbox(label, name, checked, warning) {
   const id = `field-${name}-${++fields}`;
   const box = h('input', { type: 'checkbox', id, name, checked });
-  return h('div', { class: 'field check' }, box, h('label', { for: id }, label));
+  const row = h('div', { class: 'field check' }, box, h('label', { for: id }, label));
+  if (!warning) {
+    return row;
+  }
+  const hint = h('p', { class: 'hint warning-hint', id: `${id}-hint` }, warning);
+  const error = h('p', { class: 'field-error', id: `${id}-error`, 'data-error-for': name });
+  error.hidden = true;
+  box.setAttribute('aria-describedby', `${hint.id} ${error.id}`);
+  return h('div', { class: 'field' }, row, hint, error);
 }
 
 // A form with a problem area on top; `submit` gets the form data and may throw a ProblemError.

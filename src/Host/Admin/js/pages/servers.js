@@ -24,6 +24,7 @@ export default async function servers(page) {
     h('strong', {}, server.name),
     `${server.host}:${server.port}`,
     `${server.encryption}, ${server.authentication}`
+      + (server.acceptInvalidCertificate ? ', accepts an invalid certificate' : '')
       + (server.hasPassword ? ', password set' : '')
       + (server.hasCertificate ? ', certificate set' : ''),
     server.fromFilter || h('em', {}, 'none'),
@@ -134,6 +135,11 @@ function edit(editor, server, reload) {
         'Comma-separated domains and addresses this server may send from; empty allows all.'),
       field('Priority', 'priority', input({ value: server?.priority ?? 10, inputmode: 'numeric' }),
         'Lower is preferred.'),
+      checkbox('Accept an invalid TLS certificate', 'acceptInvalidCertificate',
+        server?.acceptInvalidCertificate ?? false,
+        'Warning: only for a relay you control (self-signed or mismatched certificate). Mail '
+        + 'stays encrypted, never in plain text, but whoever can intercept the connection can '
+        + 'pose as this server. Needs STARTTLS or SSL/TLS; every such connection is logged.'),
       checkbox('Active', 'active', server?.active ?? true),
     ], server ? 'Save server' : 'Add server', async (data) => {
       const body = fields(data, server !== null);
@@ -171,6 +177,7 @@ function fields(data, editing) {
     fromFilter: editing ? String(data.get('fromFilter') ?? '') : text(data, 'fromFilter'),
     priority: number('priority'),
     active: data.get('active') !== null,
+    acceptInvalidCertificate: data.get('acceptInvalidCertificate') !== null,
   };
   for (const secret of ['password', 'certificate', 'privateKey']) {
     const value = data.get(secret);
