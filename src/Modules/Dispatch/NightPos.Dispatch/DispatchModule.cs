@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NightPos.Dispatch.Delivery;
 using NightPos.Dispatch.Messages;
 using NightPos.Dispatch.Routing;
+using NightPos.Dispatch.Sending;
 using NightPos.Dispatch.Telemetry;
 using NightPos.Dispatch.Usage;
 using NightPos.Servers.Contracts;
@@ -49,6 +50,7 @@ public static class DispatchModule
         // it asks the other modules through that scope's message bus. Every session of the
         // process reports its configuration commits to the table (ADR 0020).
         services.AddSingleton<RoutingTableCache>();
+        services.AddSingleton<SenderAddressLedger>();
         services.AddScoped<IRouter, Router>();
         services.ConfigureMarten((provider, opts) => opts.Listeners.Add(
             new ConfigurationCommitListener(provider.GetRequiredService<RoutingTableCache>())));

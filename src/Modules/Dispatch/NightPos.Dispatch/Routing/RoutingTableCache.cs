@@ -29,6 +29,9 @@ public sealed class RoutingTableCache
         _logger = logger;
     }
 
+    /// <summary>The domains revision of the table last checked, null before the first decision.</summary>
+    internal Guid? DomainsRevision => _checked?.Table.DomainsRevision;
+
     /// <summary>
     /// Called after a configuration change committed in this process, before the request that
     /// made it is answered: the next decision asks the revisions again, whatever the interval.
