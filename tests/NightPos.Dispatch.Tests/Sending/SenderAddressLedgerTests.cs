@@ -66,7 +66,8 @@ public sealed class SenderAddressLedgerTests
             _ledger.Recorded(claim);
         }
 
+        var last = $"sender-{SenderAddressLedger.Capacity}@example.com";
         Assert.True(_ledger.MustPublish("sender-0@example.com", out _));
-        Assert.False(_ledger.MustPublish($"sender-{SenderAddressLedger.Capacity}@example.com", out _));
+        Assert.False(_ledger.MustPublish(last, out _));
     }
 }

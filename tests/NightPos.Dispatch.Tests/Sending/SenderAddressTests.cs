@@ -84,7 +84,7 @@ public sealed class SenderAddressTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sender_address_used_before_its_domain_became_an_alias_domain_is_published_again()
+    public async Task Sender_address_used_before_its_domain_was_an_alias_domain_is_published_again()
     {
         var domain = UniqueDomain("later");
 

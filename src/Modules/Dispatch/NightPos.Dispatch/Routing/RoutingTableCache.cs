@@ -29,7 +29,9 @@ public sealed class RoutingTableCache
         _logger = logger;
     }
 
-    /// <summary>The domains revision of the table last checked, null before the first decision.</summary>
+    /// <summary>
+    /// The domains revision of the table last checked; null before the first decision.
+    /// </summary>
     internal Guid? DomainsRevision => _checked?.Table.DomainsRevision;
 
     /// <summary>
@@ -58,7 +60,8 @@ public sealed class RoutingTableCache
         if (known is not null && IsAt(known.Table, revisions))
         {
             // Only over the snapshot read above: a newer table checked meanwhile stays.
-            Interlocked.CompareExchange(ref _checked, new Checked(known.Table, commits, now), known);
+            var confirmed = new Checked(known.Table, commits, now);
+            Interlocked.CompareExchange(ref _checked, confirmed, known);
             return known.Table;
         }
 

@@ -56,7 +56,9 @@ public sealed class SenderAddressLedger(RoutingTableCache routing)
         entries.Addresses.TryAdd(claim.Address, 0);
     }
 
-    /// <summary>An address in the form the Domains module compares, at one domains revision.</summary>
+    /// <summary>
+    /// An address in the form the Domains module compares, at one domains revision.
+    /// </summary>
     internal readonly record struct Claim(string Address, Guid DomainsRevision);
 
     private sealed class Entries(Guid revision)
