@@ -30,7 +30,7 @@ public class FanOutBenchmarks
 
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
-    private SinkCounter _sink = null!;
+    private PostfixSmtpSink _sink = null!;
     private NightPosApp _app = null!;
     private HttpClient _client = null!;
     private Guid _mixedThread;
@@ -45,7 +45,7 @@ public class FanOutBenchmarks
         // no test project, so it is told here.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_NIGHTPOS_HOST",
             HostFolder());
-        _sink = await SinkCounter.StartAsync();
+        _sink = await PostfixSmtpSink.StartCountingAsync();
         _app = await NightPosApp.StartAsync(builder =>
         {
             builder.UseSetting("NightPos:DefaultServer:Host", "127.0.0.1");

@@ -1,6 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+using NightPos.Dispatch.Delivery;
 using NightPos.Dispatch.Tests.Hosting;
 using NightPos.Dispatch.Tests.Peers;
 using NightPos.Testing;
+using Npgsql;
+using Wolverine;
 
 namespace NightPos.Dispatch.Tests.Delivery;
 
@@ -55,6 +59,51 @@ public sealed class DurabilityTests
     }
 
     [Fact]
+    public async Task A_copy_of_a_delivery_handled_during_its_attempt_waits_and_sends_nothing()
+    {
+        await using var host = await DispatchHost.StartAsync();
+        var domain = Recorded.NewDomain();
+        using var inData = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var received = host.Smtp.Script(domain, data: _ =>
+        {
+            // The first attempt stays inside DATA until the copy has been handed over.
+            inData.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return null;
+        });
+
+        var (id, _) = await host.App.Host.SendAsync(new { to = new[] { $"bob@{domain}" } });
+        bool blocked;
+        try
+        {
+            Assert.True(
+                inData.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken),
+                "The first attempt never sent DATA.");
+
+            // What a recovered inbox or a second process hands over during the attempt.
+            await using (var scope = host.App.Host.Services.CreateAsyncScope())
+            {
+                var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+                await bus.PublishAsync(new DeliverMessage(id));
+            }
+
+            blocked = await WaitForLockWaiterOrSecondCopyAsync(host, () => received().Count);
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        await host.App.Host.WaitForStateAsync(id, "sent");
+        await WaitUntilDeliveriesHandledAsync(host);
+        Assert.True(blocked, "The copy did not wait for the attempt's claim on the message.");
+        Assert.Single(received());
+        var message = await host.App.Host.GetMessageAsync(id);
+        Assert.Equal(1, message.GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
     public async Task Two_hosts_on_one_database_deliver_every_message_exactly_once()
     {
         var database = await TestPostgres.CreateDatabaseAsync("dispatch_two_hosts");
@@ -96,5 +145,56 @@ public sealed class DurabilityTests
         {
             await TestPostgres.DropDatabaseAsync(database);
         }
+    }
+
+    // True once a session of the host waits for a row lock, false when a second copy reached
+    // the server first (a copy that did not wait sends at once: DATA is not held for it).
+    private static async Task<bool> WaitForLockWaiterOrSecondCopyAsync(
+        DispatchHost host,
+        Func<int> copies)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await LockWaitersAsync(host) > 0)
+            {
+                return true;
+            }
+
+            if (copies() > 1)
+            {
+                return false;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return false;
+    }
+
+    // Both copies are settled once no delivery command waits in Wolverine's inbox.
+    private static async Task WaitUntilDeliveriesHandledAsync(DispatchHost host)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        const string Pending = "select count(*) from nightpos.wolverine_incoming_envelopes "
+            + "where status <> 'Handled' and message_type ilike '%deliver_message%'";
+        while (await CountAsync(host, Pending) > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "A delivery command is still unhandled.");
+            await Task.Delay(20);
+        }
+    }
+
+    private static Task<long> LockWaitersAsync(DispatchHost host) => CountAsync(
+        host,
+        "select count(*) from pg_stat_activity "
+        + "where datname = current_database() and wait_event_type = 'Lock'");
+
+    private static async Task<long> CountAsync(DispatchHost host, string sql)
+    {
+        await using var connection = new NpgsqlConnection(host.App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

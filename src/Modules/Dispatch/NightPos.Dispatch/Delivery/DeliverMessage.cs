@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten;
 using NightPos.Dispatch.Messages;
 using NightPos.Dispatch.Routing;
@@ -11,23 +12,26 @@ namespace NightPos.Dispatch.Delivery;
 /// <summary>
 /// Try to deliver a message's pending copies now. Queued with the message's first events (the
 /// outbox commits both or neither) and scheduled again after each temporary failure, on the
-/// durable local queue <see cref="DispatchQueues.Delivery"/> (ADR 0011). <see cref="Due"/> is
-/// the next attempt the message expected when this was scheduled (null for the first): a copy
-/// whose attempt has been made since is recognised and does nothing.
+/// durable local queue <see cref="DispatchQueues.Delivery"/>, which hands them to
+/// <see cref="DeliverMessageHandler"/> in batches (ADR 0011). <see cref="Due"/> is the next
+/// attempt the message expected when this was scheduled (null for the first): a copy whose
+/// attempt has been made since is recognised and does nothing.
 /// </summary>
 public sealed record DeliverMessage(Guid MessageId, DateTimeOffset? Due = null);
 
 /// <summary>
-/// Loads the message, lets <see cref="MessageDelivery"/> make one attempt, records what it
-/// decided and schedules the next attempt: Wolverine's scheduled messages are the retry loop.
+/// Delivers a batch of messages in one transaction: claims them, lets
+/// <see cref="MessageDelivery"/> make one attempt of each, records what it decided and
+/// schedules the next attempts. Wolverine's scheduled messages are the retry loop, and one
+/// commit settles the whole batch.
 /// </summary>
 public static class DeliverMessageHandler
 {
     public static void Configure(HandlerChain chain)
     {
-        // Failures of the store itself (PostgreSQL restarting, a write conflict between two
-        // processes): try again soon, then keep trying, since an accepted message is never
-        // dropped (SPEC R11). SMTP failures never get here; they are recorded as events.
+        // Failures of the store itself (PostgreSQL restarting): try again soon, then keep
+        // trying, since an accepted message is never dropped (SPEC R11). SMTP failures never
+        // get here; they are recorded as events.
         chain.OnAnyException()
             .RetryWithCooldown(
                 TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
@@ -36,7 +40,7 @@ public static class DeliverMessageHandler
     }
 
     public static async Task<OutgoingMessages> Handle(
-        DeliverMessage command,
+        DeliverMessage[] commands,
         IDocumentSession session,
         IMessageBus bus,
         IRouter router,
@@ -46,35 +50,112 @@ public static class DeliverMessageHandler
         CancellationToken cancellation)
     {
         var outgoing = new OutgoingMessages();
-        var stream = await session.Events.FetchForWriting<Message>(command.MessageId, cancellation);
-
-        // A copy of this command that outlived its purpose: an attempt already settled the
-        // message, or made the attempt this copy was for and scheduled the next one. Such a
-        // copy is what a process stopped between an attempt's commit and the inbox's own
-        // record of it leaves behind.
-        if (stream.Aggregate is not { IsSettled: false } message
-            || !DeliveryDecisions.IsDue(message, command.Due))
+        var claimed = await ClaimAsync(commands, session, cancellation);
+        if (claimed.Count == 0)
         {
             return outgoing;
         }
 
-        var decision = await delivery.AttemptAsync(
-            message, session, bus, router, credentials, cancellation);
-        stream.AppendMany(decision.Events);
+        var contents = (await session.LoadManyAsync<MessageContent>(
+                cancellation, claimed.Select(s => s.Id).ToArray()))
+            .ToDictionary(c => c.Id);
 
+        // Finding servers asks other modules through this handler's bus, one at a time.
+        var attempts = new List<Attempt>(claimed.Count);
+        foreach (var stream in claimed)
+        {
+            var message = stream.Aggregate!;
+            var destination = await delivery.FindDestinationAsync(
+                message, bus, router, cancellation);
+            attempts.Add(new Attempt(stream, message, destination)
+            {
+                Decision = destination.Refused,
+            });
+        }
+
+        // Each server's messages go one after the other over its pooled connection, the
+        // servers side by side, so that a slow or unreachable server holds up only its own.
+        await Task.WhenAll(attempts
+            .Where(a => a.Destination.Target is not null)
+            .GroupBy(a => a.Destination.Target!.Key)
+            .Select(async group =>
+            {
+                foreach (var attempt in group)
+                {
+                    attempt.Decision = await delivery.AttemptAsync(
+                        attempt.Message,
+                        contents.GetValueOrDefault(attempt.Message.Id),
+                        attempt.Destination.Target!,
+                        credentials,
+                        cancellation);
+                }
+            }));
+
+        foreach (var attempt in attempts)
+        {
+            Record(attempt, session, outgoing, clock.GetUtcNow());
+        }
+
+        return outgoing;
+    }
+
+    // Each message's stream stays locked (FOR UPDATE) until the batch commits, so a copy of a
+    // command handled meanwhile, here or in another process, waits and then finds the attempt
+    // made (ADR 0011). Locks are taken in id order: two batches sharing messages never
+    // deadlock. A copy whose attempt was already made is what a process stopped between an
+    // attempt's commit and the inbox's own record of it leaves behind; it does nothing.
+    private static async Task<List<IEventStream<Message>>> ClaimAsync(
+        DeliverMessage[] commands,
+        IDocumentSession session,
+        CancellationToken cancellation)
+    {
+        var claimed = new List<IEventStream<Message>>(commands.Length);
+        foreach (var copies in commands.GroupBy(c => c.MessageId).OrderBy(g => g.Key))
+        {
+            var stream = await session.Events.FetchForExclusiveWriting<Message>(
+                copies.Key, cancellation);
+            if (stream.Aggregate is { IsSettled: false } message
+                && copies.Any(c => DeliveryDecisions.IsDue(message, c.Due)))
+            {
+                claimed.Add(stream);
+            }
+        }
+
+        return claimed;
+    }
+
+    private static void Record(
+        Attempt attempt,
+        IDocumentSession session,
+        OutgoingMessages outgoing,
+        DateTimeOffset now)
+    {
+        var decision = attempt.Decision!;
+        if (attempt.Destination.Rerouted is { } rerouted)
+        {
+            attempt.Stream.AppendOne(rerouted);
+        }
+
+        attempt.Stream.AppendMany(decision.Events);
         if (decision.RetryAt is { } retryAt)
         {
-            var delay = retryAt - clock.GetUtcNow();
+            var delay = retryAt - now;
             outgoing.Delay(
-                new DeliverMessage(message.Id, retryAt),
+                new DeliverMessage(attempt.Message.Id, retryAt),
                 delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
         }
         else
         {
             // ADR 0011: the content is kept only while a copy remains to deliver.
-            session.Delete<MessageContent>(message.Id);
+            session.Delete<MessageContent>(attempt.Message.Id);
         }
+    }
 
-        return outgoing;
+    private sealed record Attempt(
+        IEventStream<Message> Stream,
+        Message Message,
+        Destination Destination)
+    {
+        public DeliveryDecision? Decision { get; set; }
     }
 }

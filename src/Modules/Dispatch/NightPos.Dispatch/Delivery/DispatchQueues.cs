@@ -1,8 +1,14 @@
 namespace NightPos.Dispatch.Delivery;
 
-/// <summary>The Dispatch module's local queues (ADR 0011).</summary>
+/// <summary>The local queues of the Dispatch module (ADR 0011).</summary>
 public static class DispatchQueues
 {
     /// <summary>Durable: its messages live in the Wolverine inbox until handled.</summary>
     public const string Delivery = "dispatch-delivery";
+
+    /// <summary>
+    /// Where batches of <see cref="DeliverMessage"/> run. A batch itself is never stored: its
+    /// members stay in the inbox of <see cref="Delivery"/> until it has committed.
+    /// </summary>
+    public const string DeliveryBatches = "dispatch-delivery-batches";
 }

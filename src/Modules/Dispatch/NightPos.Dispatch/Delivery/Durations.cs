@@ -3,8 +3,8 @@ using System.Globalization;
 namespace NightPos.Dispatch.Delivery;
 
 /// <summary>
-/// Reads the durations of <see cref="MailDeliveryOptions"/>: <c>90s</c>, <c>30m</c>,
-/// <c>00:30:00</c>.
+/// Reads the durations of <see cref="MailDeliveryOptions"/>: <c>50ms</c>, <c>90s</c>,
+/// <c>30m</c>, <c>00:30:00</c>.
 /// </summary>
 internal static class Durations
 {
@@ -17,8 +17,9 @@ internal static class Durations
             return false;
         }
 
+        var milliseconds = value.EndsWith("ms", StringComparison.Ordinal);
         var unit = value[^1];
-        var multiplier = unit switch
+        var multiplier = milliseconds ? TimeSpan.FromMilliseconds(1) : unit switch
         {
             's' => TimeSpan.FromSeconds(1),
             'm' => TimeSpan.FromMinutes(1),
@@ -35,7 +36,7 @@ internal static class Durations
                 && duration > TimeSpan.Zero;
         }
 
-        if (!double.TryParse(value[..^1], NumberStyles.AllowDecimalPoint,
+        if (!double.TryParse(value[..^(milliseconds ? 2 : 1)], NumberStyles.AllowDecimalPoint,
                 CultureInfo.InvariantCulture, out var count) || count <= 0)
         {
             return false;

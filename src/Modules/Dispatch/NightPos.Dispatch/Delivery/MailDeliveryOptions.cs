@@ -2,7 +2,7 @@ namespace NightPos.Dispatch.Delivery;
 
 /// <summary>
 /// The <c>NightPos:Delivery</c> section: limits the send command enforces and how delivery
-/// retries (SPEC R11). Durations are written <c>90s</c>, <c>30m</c>, <c>4h</c>, <c>5d</c> or as
+/// retries (SPEC R11). Durations are written <c>50ms</c>, <c>90s</c>, <c>30m</c>, <c>4h</c>, <c>5d</c> or as
 /// a time span (<c>00:30:00</c>); a host with an unreadable value refuses to start.
 /// </summary>
 public sealed class MailDeliveryOptions
@@ -40,8 +40,19 @@ public sealed class MailDeliveryOptions
     /// <summary>A pooled connection idle longer than this is closed rather than reused.</summary>
     public string IdleConnectionTimeout { get; set; } = "30s";
 
-    /// <summary>Messages delivered at the same time by one process.</summary>
-    public int Parallelism { get; set; } = 16;
+    /// <summary>Batches of messages delivered at the same time by one process.</summary>
+    public int Parallelism { get; set; } = 8;
+
+    /// <summary>
+    /// The most messages one delivery batch takes, all recorded by one commit (ADR 0011).
+    /// </summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>
+    /// How long a batch waits for more messages before it starts with fewer than
+    /// <see cref="BatchSize"/>: the delay a quiet queue adds to each message.
+    /// </summary>
+    public string BatchWindow { get; set; } = "50ms";
 
     /// <summary>
     /// A PEM file of extra certificate authorities to trust for servers signed by a private CA;

@@ -24,6 +24,8 @@ internal sealed class MailDeliveryOptionsValidator : IValidateOptions<MailDelive
         AddUnlessPositive(
             failures, nameof(options.ConnectionsPerServer), options.ConnectionsPerServer);
         AddUnlessPositive(failures, nameof(options.Parallelism), options.Parallelism);
+        AddUnlessPositive(failures, nameof(options.BatchSize), options.BatchSize);
+        AddUnlessDuration(failures, nameof(options.BatchWindow), options.BatchWindow);
 
         if (options.TrustedCertificates is { Length: > 0 } path && !File.Exists(path))
         {
@@ -41,7 +43,7 @@ internal sealed class MailDeliveryOptionsValidator : IValidateOptions<MailDelive
         if (!Durations.TryParse(value, out _))
         {
             failures.Add($"{MailDeliveryOptions.Section}:{key} '{value}' is not a duration such as "
-                + "90s, 30m or 5d.");
+                + "50ms, 90s, 30m or 5d.");
         }
     }
 

@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.Extensions.Logging;
 using NightPos.Dispatch.Messages;
 using NightPos.Dispatch.Routing;
@@ -24,62 +23,78 @@ public sealed partial class MessageDelivery(
     DispatchMetrics metrics,
     ILogger<MessageDelivery> logger)
 {
-    public async Task<DeliveryDecision> AttemptAsync(
+    /// <summary>
+    /// Where the next attempt of <paramref name="message"/> goes: its routed server, or, when
+    /// that server was deleted or archived since, the one routing chooses now (ADR 0011). The
+    /// new route is applied to the message and returned as the event to record; a message no
+    /// server may carry any more comes back with its <c>unroutable</c> decision.
+    /// </summary>
+    public async Task<Destination> FindDestinationAsync(
         Message message,
-        IDocumentSession session,
         IMessageBus bus,
         IRouter router,
+        CancellationToken cancellation)
+    {
+        var target = await directory.FindAsync(message.ServerId, bus, cancellation);
+        if (target is not null)
+        {
+            return new Destination(target, null, null);
+        }
+
+        var routed = await RouteAgainAsync(message, router, cancellation);
+        if (routed is null)
+        {
+            return new Destination(null, null, Counted(DeliveryDecisions.Unroutable(
+                message, "The message's server no longer exists or is archived, and routing "
+                    + "refuses the message now.")));
+        }
+
+        message.Apply(routed);
+        target = await directory.FindAsync(message.ServerId, bus, cancellation);
+        return target is null
+            ? new Destination(null, routed, Counted(DeliveryDecisions.Unroutable(
+                message, "Routing chose a server that is not active.")))
+            : new Destination(target, routed, null);
+    }
+
+    /// <summary>
+    /// One SMTP attempt of the message's pending copies on <paramref name="target"/>, after
+    /// the default server's daily quota (SPEC R10) let it through, and what it means for them.
+    /// Safe to run beside attempts of other messages: it touches no session and no bus.
+    /// </summary>
+    public async Task<DeliveryDecision> AttemptAsync(
+        Message message,
+        MessageContent? content,
+        SmtpTarget target,
         IServerCredentials credentials,
         CancellationToken cancellation)
     {
-        var events = new List<object>();
-        var target = await directory.FindAsync(message.ServerId, bus, cancellation);
-        if (target is null)
-        {
-            // The routed server was deleted or archived since: route again (ADR 0011).
-            var routed = await RouteAgainAsync(message, router, cancellation);
-            if (routed is null)
-            {
-                return Counted(null, DeliveryDecisions.Unroutable(message, "The message's server "
-                    + "no longer exists or is archived, and routing refuses the message now."));
-            }
-
-            message.Apply(routed);
-            events.Add(routed);
-            target = await directory.FindAsync(message.ServerId, bus, cancellation);
-            if (target is null)
-            {
-                return Counted(null, DeliveryDecisions.Unroutable(
-                    message, "Routing chose a server that is not active."));
-            }
-        }
-
         var day = UtcDays.DayOf(clock.GetUtcNow());
         if (target.IsDefaultServer && !await quota.TryTakeAsync(day, cancellation))
         {
             var held = DeliveryDecisions.OverDailyLimit(message, clock.GetUtcNow());
             LogHeld(message.Id, quota.Limit, held.RetryAt!.Value);
             metrics.Delivered(target, held.Events);
-            return held with { Events = [.. events, .. held.Events] };
+            return held;
         }
 
-        var report = await SendAsync(message, target, session, credentials, day, cancellation);
+        var report = await SendAsync(message, content, target, credentials, day, cancellation);
         var decision = DeliveryDecisions.AfterAttempt(message, report, clock.GetUtcNow(), settings);
         Log(message, target, decision);
         metrics.Delivered(target, decision.Events);
-        return decision with { Events = [.. events, .. decision.Events] };
+        return decision;
     }
 
-    private DeliveryDecision Counted(SmtpTarget? target, DeliveryDecision decision)
+    private DeliveryDecision Counted(DeliveryDecision decision)
     {
-        metrics.Delivered(target, decision.Events);
+        metrics.Delivered(null, decision.Events);
         return decision;
     }
 
     private async Task<DeliveryReport> SendAsync(
         Message message,
+        MessageContent? content,
         SmtpTarget target,
-        IDocumentSession session,
         IServerCredentials credentials,
         DateOnly day,
         CancellationToken cancellation)
@@ -87,7 +102,6 @@ public sealed partial class MessageDelivery(
         var accepted = false;
         try
         {
-            var content = await session.LoadAsync<MessageContent>(message.Id, cancellation);
             var report = await sender.SendAsync(
                 target,
                 credentials,

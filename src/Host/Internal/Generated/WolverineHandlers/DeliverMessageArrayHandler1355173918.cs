@@ -9,9 +9,9 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: DeliverMessageHandler185676702
+    // START: DeliverMessageArrayHandler1355173918
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class DeliverMessageHandler185676702 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class DeliverMessageArrayHandler1355173918 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Microsoft.Extensions.Logging.ILogger<NightPos.Dispatch.Routing.Router> _loggerOfRouter;
         private readonly NightPos.Dispatch.Delivery.MessageDelivery _messageDelivery;
@@ -20,7 +20,7 @@ namespace Internal.Generated.WolverineHandlers
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public DeliverMessageHandler185676702(Microsoft.Extensions.Logging.ILogger<NightPos.Dispatch.Routing.Router> loggerOfRouter, NightPos.Dispatch.Delivery.MessageDelivery messageDelivery, NightPos.Dispatch.Routing.RoutingTableCache routingTableCache, NightPos.Servers.Contracts.IServerCredentials serverCredentials, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public DeliverMessageArrayHandler1355173918(Microsoft.Extensions.Logging.ILogger<NightPos.Dispatch.Routing.Router> loggerOfRouter, NightPos.Dispatch.Delivery.MessageDelivery messageDelivery, NightPos.Dispatch.Routing.RoutingTableCache routingTableCache, NightPos.Servers.Contracts.IServerCredentials serverCredentials, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _loggerOfRouter = loggerOfRouter;
             _messageDelivery = messageDelivery;
@@ -36,13 +36,13 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var deliverMessage = (NightPos.Dispatch.Delivery.DeliverMessage)context.Envelope.Message;
+            var deliverMessageArray = (NightPos.Dispatch.Delivery.DeliverMessage[])context.Envelope.Message;
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "NightPos.Dispatch.Delivery.DeliverMessageHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "NightPos.Dispatch.Delivery.DeliverMessageHandler");
             
             // The actual message execution
-            var outgoing1 = await NightPos.Dispatch.Delivery.DeliverMessageHandler.Handle(deliverMessage, documentSession, context, router, _serverCredentials, _messageDelivery, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await NightPos.Dispatch.Delivery.DeliverMessageHandler.Handle(deliverMessageArray, documentSession, context, router, _serverCredentials, _messageDelivery, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
@@ -58,7 +58,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: DeliverMessageHandler185676702
+    // END: DeliverMessageArrayHandler1355173918
     
     
 }
