@@ -21,7 +21,11 @@ using Wolverine.Marten;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Settings are read once, at start (docs/operations.md: a change takes a restart). Watching
+    // appsettings.json would watch the whole content root with its subfolders, and a
+    // PostgreSQL data folder there costs the host CPU on each of its writes.
+    var builder = WebApplication.CreateBuilder(
+        [.. args, "--hostBuilder:reloadConfigOnChange=false"]);
     var connectionString = PostgresConnection.Resolve(builder.Configuration);
 
     builder.Services.AddOptions<NightPosOptions>()
