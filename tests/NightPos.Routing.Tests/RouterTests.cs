@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NightPos.Dispatch.Contracts;
 using NightPos.Dispatch.Routing;
@@ -8,19 +9,24 @@ using NightPos.Servers.Contracts;
 namespace NightPos.Routing.Tests;
 
 /// <summary>
-/// How the router keeps its one table current and answers as of a past instant (ADR 0010),
-/// against a configuration source whose revisions the test moves.
+/// How the router keeps its one table current and answers as of a past instant (ADR 0010 and
+/// 0020), against a configuration source whose revisions the test moves: a move alone is a
+/// change committed by another process; <see cref="RoutingTableCache.ConfigurationCommitted"/>
+/// is what this process's commit listener reports.
 /// </summary>
 public sealed class RouterTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private readonly FakeSource _source = new();
-    private readonly RoutingTableCache _cache = new(NullLogger<RoutingTableCache>.Instance);
     private readonly FakeTimeProvider _clock = new(Now);
+    private RoutingTableCache _cache;
+
+    public RouterTests() => _cache = NewCache(TimeSpan.Zero);
 
     [Fact]
-    public async Task Router_compiles_once_while_the_revisions_stay_the_same()
+    public async Task Router_with_a_zero_interval_asks_the_revisions_before_every_decision()
     {
         var router = NewRouter();
 
@@ -30,6 +36,80 @@ public sealed class RouterTests
 
         Assert.Equal(1, _source.CurrentReads);
         Assert.Equal(3, _source.RevisionReads);
+    }
+
+    [Fact]
+    public async Task Router_uses_another_process_s_change_after_the_interval_and_not_before()
+    {
+        _cache = NewCache(Interval);
+        var router = NewRouter();
+        var before = await RouteAsync(router);
+
+        ChangeElsewhere();
+        _clock.Advance(Interval - TimeSpan.FromMilliseconds(1));
+        var within = await RouteAsync(router);
+        var revisionReadsWithin = _source.RevisionReads;
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        var after = await RouteAsync(router);
+
+        Assert.Equal(RoutingRule.DefaultServer, before.Rule);
+        Assert.Equal(RoutingRule.DefaultServer, within.Rule);
+        Assert.Equal(1, revisionReadsWithin);
+        Assert.Equal(RoutingRule.NotificationDomain, after.Rule);
+        Assert.Equal((2, 2), (_source.RevisionReads, _source.CurrentReads));
+    }
+
+    [Fact]
+    public async Task Router_uses_a_change_committed_here_at_once_whatever_the_interval()
+    {
+        _cache = NewCache(TimeSpan.FromHours(1));
+        var router = NewRouter();
+        var before = await RouteAsync(router);
+
+        ChangeElsewhere();
+        _cache.ConfigurationCommitted();
+        var after = await RouteAsync(router);
+
+        Assert.Equal(RoutingRule.DefaultServer, before.Rule);
+        Assert.Equal(RoutingRule.NotificationDomain, after.Rule);
+        Assert.Equal((2, 2), (_source.RevisionReads, _source.CurrentReads));
+    }
+
+    [Fact]
+    public async Task Router_checks_once_after_a_commit_here_that_left_the_revisions_unchanged()
+    {
+        _cache = NewCache(TimeSpan.FromHours(1));
+        var router = NewRouter();
+        await RouteAsync(router);
+
+        _cache.ConfigurationCommitted();
+        await RouteAsync(router);
+        await RouteAsync(router);
+
+        Assert.Equal((2, 1), (_source.RevisionReads, _source.CurrentReads));
+    }
+
+    [Fact]
+    public async Task Router_asks_again_after_a_commit_here_that_raced_its_revision_check()
+    {
+        _cache = NewCache(TimeSpan.FromHours(1));
+        var router = NewRouter();
+        await RouteAsync(router);
+        _cache.ConfigurationCommitted();
+
+        // The commit lands while the revisions are being read, after they were answered.
+        _source.WhileAskingRevisions = () =>
+        {
+            ChangeElsewhere();
+            _cache.ConfigurationCommitted();
+        };
+        var raced = await RouteAsync(router);
+        _source.WhileAskingRevisions = null;
+        var next = await RouteAsync(router);
+
+        Assert.Equal(RoutingRule.DefaultServer, raced.Rule);
+        Assert.Equal(RoutingRule.NotificationDomain, next.Rule);
+        Assert.Equal((3, 2), (_source.RevisionReads, _source.CurrentReads));
     }
 
     [Theory]
@@ -59,7 +139,7 @@ public sealed class RouterTests
         await RouteAsync(router, then);
 
         Assert.Equal([then, then], _source.AsOfReads);
-        Assert.Equal(0, _source.CurrentReads);
+        Assert.Equal((0, 0), (_source.CurrentReads, _source.RevisionReads));
     }
 
     [Fact]
@@ -84,6 +164,18 @@ public sealed class RouterTests
         Assert.Contains("no company yet", refused.Message);
     }
 
+    private RoutingTableCache NewCache(TimeSpan interval) => new(
+        Options.Create(new RoutingOptions { RevisionCheckInterval = interval }),
+        _clock,
+        NullLogger<RoutingTableCache>.Instance);
+
+    // Another process adds a server that takes the company's notification domain.
+    private void ChangeElsewhere()
+    {
+        _source.Configuration.AddServer("Company relay", "company-name.nightpos.com");
+        _source.Bump(domains: false, servers: true);
+    }
+
     private Router NewRouter() =>
         new(_source, _cache, _clock, NullLogger<Router>.Instance);
 
@@ -104,6 +196,9 @@ public sealed class RouterTests
 
         public int RevisionReads { get; private set; }
 
+        /// <summary>Runs after the revisions are read and before they are answered.</summary>
+        public Action? WhileAskingRevisions { get; set; }
+
         public int CurrentReads { get; private set; }
 
         public List<DateTimeOffset> AsOfReads { get; } = [];
@@ -117,7 +212,9 @@ public sealed class RouterTests
         public ValueTask<ConfigurationRevisions> GetRevisionsAsync(CancellationToken cancellation)
         {
             RevisionReads++;
-            return ValueTask.FromResult(new ConfigurationRevisions(_domainsRevision, _serversRevision));
+            var revisions = new ConfigurationRevisions(_domainsRevision, _serversRevision);
+            WhileAskingRevisions?.Invoke();
+            return ValueTask.FromResult(revisions);
         }
 
         public ValueTask<(DomainsConfiguration Domains, ServersConfiguration Servers)> GetAsync(

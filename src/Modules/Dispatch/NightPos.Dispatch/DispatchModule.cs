@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NightPos.Dispatch.Delivery;
 using NightPos.Dispatch.Messages;
 using NightPos.Dispatch.Routing;
+using NightPos.Dispatch.Sending;
 using NightPos.Dispatch.Telemetry;
 using NightPos.Dispatch.Usage;
 using NightPos.Servers.Contracts;
@@ -30,13 +31,29 @@ public static class DispatchModule
             opts.Storage.ExtendedSchemaObjects.Add(DailyQuota.Definition(opts.DatabaseSchemaName));
         });
 
-        // One compiled routing table per process (ADR 0010); the router lives per scope, since
-        // it asks the other modules through that scope's message bus.
-        services.AddSingleton<RoutingTableCache>();
-        services.AddScoped<IRouter, Router>();
+        AddRouting(services);
 
         AddDelivery(services);
         return services;
+    }
+
+    private static void AddRouting(IServiceCollection services)
+    {
+        services.AddOptions<RoutingOptions>()
+            .BindConfiguration(RoutingOptions.Section)
+            .Validate(
+                o => o.RevisionCheckInterval >= TimeSpan.Zero,
+                "NightPos:Routing:RevisionCheckInterval cannot be negative.")
+            .ValidateOnStart();
+
+        // One compiled routing table per process (ADR 0010); the router lives per scope, since
+        // it asks the other modules through that scope's message bus. Every session of the
+        // process reports its configuration commits to the table (ADR 0020).
+        services.AddSingleton<RoutingTableCache>();
+        services.AddSingleton<SenderAddressLedger>();
+        services.AddScoped<IRouter, Router>();
+        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(
+            new ConfigurationCommitListener(provider.GetRequiredService<RoutingTableCache>())));
     }
 
     private static void AddDelivery(IServiceCollection services)

@@ -27,6 +27,7 @@ public static class MessageIntake
         IRouter router,
         IDocumentSession session,
         IMessageBus bus,
+        SenderAddressLedger senders,
         TimeProvider clock,
         DispatchMetrics metrics,
         CancellationToken cancellation)
@@ -88,7 +89,13 @@ public static class MessageIntake
             Html = command.Html,
         });
         await bus.PublishAsync(new DeliverMessage(id));
-        await bus.PublishAsync(new SenderAddressUsed(headerFrom.Address));
+        if (senders.MustPublish(headerFrom.Address, out var sender))
+        {
+            // SPEC R15 needs each local part once, not once per message (ADR 0020).
+            await bus.PublishAsync(new SenderAddressUsed(headerFrom.Address));
+            session.Listeners.Add(new SenderAddressCommitListener(senders, sender));
+        }
+
         metrics.Routed(route, command.Kind);
         metrics.Queued(command.Kind);
         return (new MessageAccepted(id, queued.MessageId), null);
