@@ -104,6 +104,33 @@ public sealed class DurabilityTests
     }
 
     [Fact]
+    public async Task A_batch_failing_on_the_store_longer_than_its_inline_retries_is_run_again()
+    {
+        await using var host = await DispatchHost.StartAsync();
+        var domain = Recorded.NewDomain();
+        var received = host.Smtp.Script(domain, data: n => n == 1
+            ? TestSmtpServer.Reply(451, "4.3.0 Try again later")
+            : null);
+        var (id, _) = await host.App.Host.SendAsync(new { to = new[] { $"bob@{domain}" } });
+        await host.App.Host.WaitForStateAsync(id, "deferred");
+
+        // The retry's batch cannot read the message's content for 10 s, longer than the
+        // batch's inline retries (about 6 s) last.
+        await ExecuteAsync(host, "alter table nightpos.mt_doc_messagecontent rename to away");
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            await ExecuteAsync(host, "alter table nightpos.away rename to mt_doc_messagecontent");
+        }
+
+        await host.App.Host.WaitForStateAsync(id, "sent", seconds: 60);
+        Assert.Single(received());
+    }
+
+    [Fact]
     public async Task Two_hosts_on_one_database_deliver_every_message_exactly_once()
     {
         var database = await TestPostgres.CreateDatabaseAsync("dispatch_two_hosts");
@@ -189,6 +216,14 @@ public sealed class DurabilityTests
         host,
         "select count(*) from pg_stat_activity "
         + "where datname = current_database() and wait_event_type = 'Lock'");
+
+    private static async Task ExecuteAsync(DispatchHost host, string sql)
+    {
+        await using var connection = new NpgsqlConnection(host.App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     private static async Task<long> CountAsync(DispatchHost host, string sql)
     {
