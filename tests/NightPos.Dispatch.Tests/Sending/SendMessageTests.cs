@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Alba;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using NightPos.Dispatch.Contracts;
+using NightPos.Dispatch.Messages;
 using NightPos.Dispatch.Tests.Hosting;
 using NightPos.Testing;
 using Wolverine;
@@ -123,6 +125,49 @@ public sealed class SendMessageTests(DispatchHost host)
         await Host.WaitForStateAsync(first.Id, "sent");
         Assert.Single(await Host.QueuedForAsync(domain));
         Assert.Equal([$"bob@{domain}"], Assert.Single(received()).Recipients);
+    }
+
+    [Fact]
+    public async Task Send_retried_for_a_message_whose_delivery_never_started_delivers_it()
+    {
+        var domain = Recorded.NewDomain();
+        var received = host.Smtp.Script(domain);
+        var template = await Host.SendAsync(new { to = new[] { $"bob@{domain}" } });
+        await Host.WaitForStateAsync(template.Id, "sent");
+
+        // What a commit PostgreSQL made but never acknowledged leaves: the message's stream and
+        // content, and a DeliverMessage no process will run (here: none at all).
+        var key = $"stranded-{Guid.NewGuid()}";
+        var id = MessageIds.FromIdempotencyKey(key);
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            var events = await session.Events.FetchStreamAsync(
+                template.Id, token: TestContext.Current.CancellationToken);
+            var queued = events.Select(e => e.Data).OfType<MessageQueued>().Single();
+            var routed = events.Select(e => e.Data).OfType<MessageRouted>().Single();
+            var headerDomain = queued.MessageId.Split('@')[1].TrimEnd('>');
+            session.Events.StartStream<Message>(
+                id,
+                queued with
+                {
+                    MessageId = MessageIds.MessageIdHeader(id, headerDomain),
+                    IdempotencyKey = key,
+                },
+                routed);
+            session.Store(new MessageContent { Id = id, Subject = "Stranded", Text = "Hello." });
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var retried = await Host.SendAsync(new
+        {
+            to = new[] { $"bob@{domain}" },
+            idempotencyKey = key,
+        });
+
+        Assert.Equal(id, retried.Id);
+        await Host.WaitForStateAsync(id, "sent");
+        Assert.Single(received(), m => $"<{m.Parse().MessageId}>" == retried.MessageId);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public static class MessageIntake
     {
         var key = command.IdempotencyKey;
         var id = key is null ? MessageIds.New() : MessageIds.FromIdempotencyKey(key);
-        if (key is not null && await FindAsync(session, id, cancellation) is { } known)
+        if (key is not null && await FindAsync(session, bus, id, cancellation) is { } known)
         {
             return (known, null);
         }
@@ -59,7 +59,7 @@ public static class MessageIntake
             await session.AdvancedSql.QueryAsync<int>(
                 "select 1 from pg_advisory_xact_lock(?, hashtext(?))",
                 cancellation, IdempotencyLockClass, key);
-            if (await FindAsync(session, id, cancellation) is { } raced)
+            if (await FindAsync(session, bus, id, cancellation) is { } raced)
             {
                 return (raced, null);
             }
@@ -111,12 +111,28 @@ public static class MessageIntake
         route.Explanation,
         route.Warnings);
 
+    // A message found again by its key. One that no attempt has reached yet has its delivery
+    // queued once more: when PostgreSQL committed the first request but the answer to the
+    // commit was lost (the connection broke with it), the request failed, Wolverine never ran
+    // the DeliverMessage it had stored, and this is the client's retry (SPEC R11). A copy that
+    // finds the attempt made, or under way, does nothing (ADR 0011).
     private static async Task<MessageAccepted?> FindAsync(
         IDocumentSession session,
+        IMessageBus bus,
         Guid id,
         CancellationToken cancellation)
     {
         var message = await session.LoadAsync<Message>(id, cancellation);
-        return message is null ? null : new MessageAccepted(message.Id, message.MessageId);
+        if (message is null)
+        {
+            return null;
+        }
+
+        if (message is { State: MessageState.Queued, Attempts: 0 })
+        {
+            await bus.PublishAsync(new DeliverMessage(id));
+        }
+
+        return new MessageAccepted(message.Id, message.MessageId);
     }
 }
