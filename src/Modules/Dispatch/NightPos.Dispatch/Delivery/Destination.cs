@@ -1,3 +1,5 @@
+using NightPos.Dispatch.Messages;
+
 namespace NightPos.Dispatch.Delivery;
 
 /// <summary>
@@ -7,5 +9,5 @@ namespace NightPos.Dispatch.Delivery;
 /// </summary>
 public sealed record Destination(
     SmtpTarget? Target,
-    Messages.MessageRouted? Rerouted,
+    MessageRouted? Rerouted,
     DeliveryDecision? Refused);
