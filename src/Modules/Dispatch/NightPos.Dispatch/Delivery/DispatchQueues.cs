@@ -7,8 +7,9 @@ public static class DispatchQueues
     public const string Delivery = "dispatch-delivery";
 
     /// <summary>
-    /// Where batches of <see cref="DeliverMessage"/> run. A batch itself is never stored: its
-    /// members stay in the inbox of <see cref="Delivery"/> until it has committed.
+    /// Where batches of <see cref="DeliverMessage"/> run. A batch is held in memory (Wolverine
+    /// stores one only to schedule its retry); its members stay in the inbox of
+    /// <see cref="Delivery"/> until it has committed.
     /// </summary>
     public const string DeliveryBatches = "dispatch-delivery-batches";
 }
