@@ -38,7 +38,7 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
 
     // Registered first so that it runs before Marten and Wolverine touch the database.
-    builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+    builder.Services.AddSingleton(PostgresConnection.CreateDataSource(connectionString));
     builder.Services.AddHostedService<DatabaseReachabilityCheck>();
 
     builder.Services.AddMarten(opts =>

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Npgsql;
+
 namespace NightPos.Host.Configuration;
 
 /// <summary>
@@ -8,6 +11,9 @@ namespace NightPos.Host.Configuration;
 internal static class PostgresConnection
 {
     public const string EnvironmentVariable = "NIGHTPOS_POSTGRES";
+
+    /// <summary>ADR 0022: statements kept prepared per connection unless the string says.</summary>
+    public const int DefaultMaxAutoPrepare = 64;
 
     public static string Resolve(IConfiguration configuration)
     {
@@ -29,5 +35,32 @@ internal static class PostgresConnection
             $"No PostgreSQL connection string: set the environment variable {EnvironmentVariable} "
             + "or ConnectionStrings:Marten, e.g. \"Host=127.0.0.1;Port=5432;Database=nightpos;"
             + "Username=nightpos\".");
+    }
+
+    /// <summary>
+    /// The data source every module shares (ADR 0022): Npgsql prepares the statements each
+    /// connection runs most, unless the connection string chooses its own
+    /// <c>Max Auto Prepare</c>, <c>0</c> included.
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString) =>
+        NpgsqlDataSource.Create(WithDefaults(connectionString));
+
+    public static string WithDefaults(string connectionString)
+    {
+        // Npgsql's builder cannot tell a keyword left out from one written with its default
+        // value, so the bare string is asked, in any of Npgsql's spellings of the keyword.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var choosesPreparation = written.Keys.Cast<string>().Any(key =>
+            string.Equals(key.Replace(" ", ""), "MaxAutoPrepare",
+                StringComparison.OrdinalIgnoreCase));
+        if (choosesPreparation)
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxAutoPrepare = DefaultMaxAutoPrepare,
+        }.ConnectionString;
     }
 }
