@@ -283,11 +283,5 @@ public sealed class InvalidCertificateSwitchTests(ServersApp app)
         return history.EnumerateArray().ToList();
     }
 
-    private async Task<JsonElement> TestAsync(Guid id)
-    {
-        var (status, result, text) = await ServerApi.PostAsync(
-            app.Host, $"/api/servers/{id}/test", null);
-        Assert.True(status == 200, text);
-        return result;
-    }
+    private Task<JsonElement> TestAsync(Guid id) => ServerApi.TestConnectionAsync(app.Host, id);
 }

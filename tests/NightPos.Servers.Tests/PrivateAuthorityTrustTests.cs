@@ -7,7 +7,7 @@ using NightPos.Testing;
 namespace NightPos.Servers.Tests;
 
 /// <summary>
-/// The connection test trusts what delivery trusts (SPEC R9, R17, ADR 0022): a real TLS peer on
+/// The connection test trusts what delivery trusts (SPEC R9, R17, ADR 0019): a real TLS peer on
 /// loopback whose certificate a private authority of <c>NightPos:Delivery:TrustedCertificates</c>
 /// signed passes; the same authority never excuses a wrong name, and without the setting the
 /// same certificate fails as <c>tls</c>.
@@ -39,7 +39,7 @@ public sealed class PrivateAuthorityTrustTests(ServersApp app)
         var id = await AddAsync(app.Host, $"Private authority {encryption} {host}", host,
             encryption, smtp.Port);
 
-        var result = await TestAsync(app.Host, id);
+        var result = await ServerApi.TestConnectionAsync(app.Host, id);
 
         Assert.True(result.GetProperty("ok").GetBoolean(), result.ToString());
         Assert.DoesNotContain("Warning", result.GetProperty("message").GetString());
@@ -56,7 +56,7 @@ public sealed class PrivateAuthorityTrustTests(ServersApp app)
         var id = await AddAsync(app.Host, "Private authority, switch on", "localhost", "starttls",
             smtp.Port, accept: true);
 
-        var result = await TestAsync(app.Host, id);
+        var result = await ServerApi.TestConnectionAsync(app.Host, id);
 
         Assert.True(result.GetProperty("ok").GetBoolean(), result.ToString());
         Assert.DoesNotContain(
@@ -76,7 +76,7 @@ public sealed class PrivateAuthorityTrustTests(ServersApp app)
         var id = await AddAsync(app.Host, $"Certificate for {certificateName}", "localhost", "ssl",
             smtp.Port);
 
-        var result = await TestAsync(app.Host, id);
+        var result = await ServerApi.TestConnectionAsync(app.Host, id);
 
         Assert.False(result.GetProperty("ok").GetBoolean(), result.ToString());
         Assert.Equal("tls", result.GetProperty("failure").GetString());
@@ -94,7 +94,7 @@ public sealed class PrivateAuthorityTrustTests(ServersApp app)
         var id = await AddAsync(untrusting.Host, "No private authority", "localhost", "starttls",
             smtp.Port);
 
-        var result = await TestAsync(untrusting.Host, id);
+        var result = await ServerApi.TestConnectionAsync(untrusting.Host, id);
 
         Assert.False(result.GetProperty("ok").GetBoolean(), result.ToString());
         Assert.Equal("tls", result.GetProperty("failure").GetString());
@@ -125,13 +125,5 @@ public sealed class PrivateAuthorityTrustTests(ServersApp app)
             acceptInvalidCertificate = accept,
         });
         return server.GetProperty("id").GetGuid();
-    }
-
-    private static async Task<JsonElement> TestAsync(IAlbaHost host, Guid id)
-    {
-        var (status, result, text) = await ServerApi.PostAsync(
-            host, $"/api/servers/{id}/test", null);
-        Assert.True(status == 200, text);
-        return result;
     }
 }

@@ -53,6 +53,14 @@ public static class ServerApi
         string url) =>
         SendAsync(host, HttpMethod.Delete, url, null);
 
+    /// <summary>Tests the server's connection and answers the result, which must be a 200.</summary>
+    public static async Task<JsonElement> TestConnectionAsync(IAlbaHost host, Guid id)
+    {
+        var (status, result, text) = await PostAsync(host, $"/api/servers/{id}/test", null);
+        Assert.True(status == 200, text);
+        return result;
+    }
+
     public static object LoginServer(string name, int port = 587, string? fromFilter = null) => new
     {
         name,

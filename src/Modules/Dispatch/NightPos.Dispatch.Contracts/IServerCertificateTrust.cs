@@ -8,7 +8,7 @@ namespace NightPos.Dispatch.Contracts;
 /// vouch for, and those whose chain leads to an authority of
 /// <c>NightPos:Delivery:TrustedCertificates</c> and whose name matches. Implemented by the
 /// Dispatch module and injected in-process, because the question is asked inside a TLS
-/// handshake, which waits for a synchronous answer (ADR 0022). The Servers module's connection
+/// handshake, which waits for a synchronous answer (ADR 0019). The Servers module's connection
 /// test asks it so that a test accepts exactly what delivery accepts. A server record's
 /// <c>acceptInvalidCertificate</c> (ADR 0019) is the caller's to apply on top; this never
 /// excuses a wrong name or a missing certificate.

@@ -10,7 +10,7 @@ namespace NightPos.Dispatch.Delivery;
 /// signed by an authority of <c>NightPos:Delivery:TrustedCertificates</c> passes when its chain
 /// leads there and its name matches; everything else fails the connection as <c>tls</c>, unless
 /// the server record accepts invalid certificates (ADR 0019). The connection test asks the same
-/// check through <see cref="IServerCertificateTrust"/> (ADR 0022).
+/// check through <see cref="IServerCertificateTrust"/> (ADR 0019).
 /// </summary>
 public sealed partial class CertificateValidator(
     DeliverySettings settings,

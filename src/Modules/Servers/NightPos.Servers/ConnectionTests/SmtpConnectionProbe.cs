@@ -13,7 +13,7 @@ namespace NightPos.Servers.ConnectionTests;
 
 /// <summary>
 /// The edge that talks SMTP for a test connection (SPEC R9): connect, TLS as configured with the
-/// certificate validated as delivery validates it (ADR 0022), EHLO, AUTH, MAIL FROM, RCPT TO,
+/// certificate validated as delivery validates it (ADR 0019), EHLO, AUTH, MAIL FROM, RCPT TO,
 /// RSET, QUIT; nothing is ever sent. Every failure becomes exactly one
 /// <see cref="ConnectionFailure"/> with a message saying what to check. Logs ids and failure
 /// words only, never addresses, credentials or server replies.
@@ -43,7 +43,7 @@ public sealed partial class SmtpConnectionProbe(
         using var client = new ProbeSmtpClient { Timeout = (int)timeout.TotalMilliseconds };
 
         // SPEC R17: the test trusts exactly what delivery trusts, the system's authorities and
-        // the private ones delivery is given (ADR 0022); the callback keeps the reason of a
+        // the private ones delivery is given (ADR 0019); the callback keeps the reason of a
         // refusal, to name it in the answer. ADR 0019: a server record that accepts invalid
         // certificates excuses a failed chain or name, never a missing certificate, and TLS is
         // still negotiated.
