@@ -14,7 +14,7 @@ namespace NightPos.Servers.Tests;
 /// </summary>
 public sealed class PrivateAuthorityTrustTests(ServersApp app)
 {
-    private static readonly (string, string) Login = ("probe-user", "Corr3ct-Horse-Battery");
+    private static readonly (string, string) Login = ServerApi.PeerLogin;
 
     // Names the authority signs that are not the host the record names: another host, the
     // host as the first label of a longer name, and a look-alike with a letter more.
@@ -104,26 +104,13 @@ public sealed class PrivateAuthorityTrustTests(ServersApp app)
         Assert.Empty(smtp.Seen.Senders);
     }
 
-    private static async Task<Guid> AddAsync(
+    private static Task<Guid> AddAsync(
         IAlbaHost host,
         string name,
         string serverHost,
         string encryption,
         int port,
-        bool accept = false)
-    {
-        var server = await ServerApi.AddAsync(host, new
-        {
-            name,
-            host = serverHost,
-            port,
-            encryption,
-            authentication = "login",
-            username = Login.Item1,
-            password = Login.Item2,
-            fromFilter = "probe@example.com",
-            acceptInvalidCertificate = accept,
-        });
-        return server.GetProperty("id").GetGuid();
-    }
+        bool accept = false) =>
+        ServerApi.AddIdAsync(
+            host, ServerApi.PeerServer(name, serverHost, port, encryption, accept));
 }
