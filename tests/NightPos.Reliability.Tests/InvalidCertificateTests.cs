@@ -17,7 +17,7 @@ public sealed class InvalidCertificateTests : IDisposable
 {
     private const string Field = "acceptInvalidCertificate";
 
-    private readonly TestCertificates _untrusted = TestCertificates.Create();
+    private readonly TestAuthority _untrusted = TestAuthority.Create();
 
     public void Dispose() => _untrusted.Dispose();
 

@@ -16,7 +16,7 @@ namespace NightPos.Servers.Tests;
 public sealed class InvalidCertificateSwitchTests(ServersApp app)
 {
     private const string Field = "acceptInvalidCertificate";
-    private static readonly (string, string) Login = ("probe-user", "Corr3ct-Horse-Battery");
+    private static readonly (string, string) Login = ServerApi.PeerLogin;
 
     public static TheoryData<string> SenselessSwitches => new()
     {
@@ -254,18 +254,8 @@ public sealed class InvalidCertificateSwitchTests(ServersApp app)
     private async Task<Guid> AddAsync(string name, string encryption, bool accept, int port = 587)
     {
         var (status, server, text) = await ServerApi.PostAsync(app.Host, "/api/servers",
-            JsonSerializer.Serialize(new
-            {
-                name,
-                host = "localhost",
-                port,
-                encryption,
-                authentication = "login",
-                username = Login.Item1,
-                password = Login.Item2,
-                fromFilter = "probe@example.com",
-                acceptInvalidCertificate = accept,
-            }));
+            JsonSerializer.Serialize(
+                ServerApi.PeerServer(name, "localhost", port, encryption, accept)));
         Assert.True(status == 201, text);
         return server.GetProperty("id").GetGuid();
     }
@@ -283,11 +273,5 @@ public sealed class InvalidCertificateSwitchTests(ServersApp app)
         return history.EnumerateArray().ToList();
     }
 
-    private async Task<JsonElement> TestAsync(Guid id)
-    {
-        var (status, result, text) = await ServerApi.PostAsync(
-            app.Host, $"/api/servers/{id}/test", null);
-        Assert.True(status == 200, text);
-        return result;
-    }
+    private Task<JsonElement> TestAsync(Guid id) => ServerApi.TestConnectionAsync(app.Host, id);
 }

@@ -53,6 +53,37 @@ public static class ServerApi
         string url) =>
         SendAsync(host, HttpMethod.Delete, url, null);
 
+    /// <summary>Tests the server's connection; the answer must be a 200.</summary>
+    public static async Task<JsonElement> TestConnectionAsync(IAlbaHost host, Guid id)
+    {
+        var (status, result, text) = await PostAsync(host, $"/api/servers/{id}/test", null);
+        Assert.True(status == 200, text);
+        return result;
+    }
+
+    /// <summary>The login the loopback SMTP peers of these tests accept.</summary>
+    public static readonly (string Username, string Password) PeerLogin =
+        ("probe-user", "Corr3ct-Horse-Battery");
+
+    /// <summary>A loopback peer's server record, logging in as <see cref="PeerLogin"/>.</summary>
+    public static object PeerServer(
+        string name,
+        string host,
+        int port,
+        string encryption,
+        bool acceptInvalidCertificate = false) => new
+    {
+        name,
+        host,
+        port,
+        encryption,
+        authentication = "login",
+        username = PeerLogin.Username,
+        password = PeerLogin.Password,
+        fromFilter = "probe@example.com",
+        acceptInvalidCertificate,
+    };
+
     public static object LoginServer(string name, int port = 587, string? fromFilter = null) => new
     {
         name,

@@ -10,8 +10,9 @@ using Wolverine;
 namespace NightPos.Servers.Tests;
 
 /// <summary>
-/// The host these tests share: a short test-connection timeout, and every log line captured so
-/// that a test can search them for a secret.
+/// The host these tests share: a short test-connection timeout, a private authority delivery
+/// trusts (<see cref="Authority"/>), and every log line captured so that a test can search them
+/// for a secret.
 /// </summary>
 public sealed class ServersApp : IAsyncLifetime
 {
@@ -25,11 +26,15 @@ public sealed class ServersApp : IAsyncLifetime
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The authority <c>NightPos:Delivery:TrustedCertificates</c> names.</summary>
+    public TestAuthority Authority { get; } = TestAuthority.Create();
+
     public async ValueTask InitializeAsync()
     {
         _app = await NightPosApp.StartAsync(builder =>
         {
             builder.UseSetting("NightPos:Servers:TestTimeout", TestTimeout);
+            builder.UseSetting("NightPos:Delivery:TrustedCertificates", Authority.AuthorityPemPath);
             builder.UseSetting("Logging:LogLevel:Default", "Debug");
             builder.ConfigureServices(services =>
                 services.AddSingleton<ILoggerProvider>(Logs));
@@ -42,6 +47,8 @@ public sealed class ServersApp : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+
+        Authority.Dispose();
     }
 
     /// <summary>The Servers configuration revision, asked through the module's contract.</summary>

@@ -12,7 +12,7 @@ namespace NightPos.Dispatch.Tests.Delivery;
 /// </summary>
 public sealed class InvalidCertificateTests : IDisposable
 {
-    private readonly TestCertificates _untrusted = TestCertificates.Create();
+    private readonly TestAuthority _untrusted = TestAuthority.Create();
 
     public void Dispose() => _untrusted.Dispose();
 
@@ -35,7 +35,7 @@ public sealed class InvalidCertificateTests : IDisposable
     [Fact]
     public async Task Switch_on_delivers_to_a_certificate_issued_for_another_name()
     {
-        using var elsewhere = TestCertificates.Create("mail.example.com");
+        using var elsewhere = TestAuthority.Create("mail.example.com");
         await using var server =
             await TestSmtpServer.StartAsync(elsewhere.Server, implicitTls: true);
         await using var edge = new DeliveryEdge();

@@ -11,7 +11,7 @@ namespace NightPos.Dispatch.Tests.Delivery;
 /// </summary>
 public sealed class SmtpFaultTests : IDisposable
 {
-    private readonly TestCertificates _certificates = TestCertificates.Create();
+    private readonly TestAuthority _certificates = TestAuthority.Create();
 
     public void Dispose() => _certificates.Dispose();
 
@@ -66,14 +66,9 @@ public sealed class SmtpFaultTests : IDisposable
     [Fact]
     public async Task Tls_to_a_certificate_for_another_name_fails_even_from_a_trusted_authority()
     {
-        using var elsewhere = TestCertificates.Create("mail.example.com");
-        await using var server =
-            await TestSmtpServer.StartAsync(elsewhere.Server, implicitTls: true);
-        await using var edge = new DeliveryEdge(new MailDeliveryOptions
-        {
-            CommandTimeout = "10s",
-            TrustedCertificates = elsewhere.AuthorityPemPath,
-        });
+        using var elsewhere = _certificates.Issue("mail.example.com");
+        await using var server = await TestSmtpServer.StartAsync(elsewhere, implicitTls: true);
+        await using var edge = Trusting();
 
         var report = await edge.SendAsync(
             DeliveryEdge.Target(server.Port, ServerEncryption.Ssl, host: "localhost"),

@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NightPos.Dispatch.Contracts;
 using NightPos.Dispatch.Delivery;
 using NightPos.Dispatch.Messages;
 using NightPos.Dispatch.Routing;
@@ -71,6 +72,8 @@ public static class DispatchModule
 
         services.AddSingleton<DeliverySettings>();
         services.AddSingleton<CertificateValidator>();
+        services.AddSingleton<IServerCertificateTrust>(
+            provider => provider.GetRequiredService<CertificateValidator>());
         services.AddSingleton<SmtpConnectionPool>();
         services.AddSingleton<SmtpSender>();
         services.AddSingleton<ServerDirectory>();

@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
+using NightPos.Dispatch.Contracts;
 
 namespace NightPos.Dispatch.Delivery;
 
@@ -8,25 +9,22 @@ namespace NightPos.Dispatch.Delivery;
 /// SPEC R17: server certificates are validated. A certificate the system trusts passes; one
 /// signed by an authority of <c>NightPos:Delivery:TrustedCertificates</c> passes when its chain
 /// leads there and its name matches; everything else fails the connection as <c>tls</c>, unless
-/// the server record accepts invalid certificates (ADR 0019).
+/// the server record accepts invalid certificates (ADR 0019). The connection test asks the same
+/// check through <see cref="IServerCertificateTrust"/> (ADR 0019).
 /// </summary>
 public sealed partial class CertificateValidator(
     DeliverySettings settings,
-    ILogger<CertificateValidator> logger)
+    ILogger<CertificateValidator> logger) : IServerCertificateTrust
 {
     /// <summary>The check for one connection to <paramref name="target"/>.</summary>
     public RemoteCertificateValidationCallback For(SmtpTarget target) =>
         !target.AcceptInvalidCertificate
-            ? Validate
-            : (sender, certificate, chain, errors) =>
-                Validate(sender, certificate, chain, errors)
+            ? (_, certificate, chain, errors) => Trusts(certificate, chain, errors)
+            : (_, certificate, chain, errors) =>
+                Trusts(certificate, chain, errors)
                 || AcceptInvalid(target, certificate, errors);
 
-    public bool Validate(
-        object sender,
-        X509Certificate? certificate,
-        X509Chain? chain,
-        SslPolicyErrors errors)
+    public bool Trusts(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         if (errors == SslPolicyErrors.None)
         {

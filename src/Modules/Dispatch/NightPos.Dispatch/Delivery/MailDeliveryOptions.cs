@@ -56,7 +56,8 @@ public sealed class MailDeliveryOptions
 
     /// <summary>
     /// A PEM file of extra certificate authorities to trust for servers signed by a private CA;
-    /// the system's trust store still applies to every other server.
+    /// the system's trust store still applies to every other server. Connection tests trust the
+    /// same authorities (ADR 0019).
     /// </summary>
     public string? TrustedCertificates { get; set; }
 }

@@ -6,18 +6,21 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NightPos.Dispatch.Contracts;
 using NightPos.Servers.Contracts;
 
 namespace NightPos.Servers.ConnectionTests;
 
 /// <summary>
 /// The edge that talks SMTP for a test connection (SPEC R9): connect, TLS as configured with the
-/// certificate validated, EHLO, AUTH, MAIL FROM, RCPT TO, RSET, QUIT; nothing is ever sent.
-/// Every failure becomes exactly one <see cref="ConnectionFailure"/> with a message saying what
-/// to check. Logs ids and failure words only, never addresses, credentials or server replies.
+/// certificate validated as delivery validates it (ADR 0019), EHLO, AUTH, MAIL FROM, RCPT TO,
+/// RSET, QUIT; nothing is ever sent. Every failure becomes exactly one
+/// <see cref="ConnectionFailure"/> with a message saying what to check. Logs ids and failure
+/// words only, never addresses, credentials or server replies.
 /// </summary>
 public sealed partial class SmtpConnectionProbe(
     IOptions<ServersOptions> options,
+    IServerCertificateTrust trust,
     ILogger<SmtpConnectionProbe> logger)
 {
     private enum Stage
@@ -39,17 +42,19 @@ public sealed partial class SmtpConnectionProbe(
         SslPolicyErrors certificateErrors = SslPolicyErrors.None;
         using var client = new ProbeSmtpClient { Timeout = (int)timeout.TotalMilliseconds };
 
-        // SPEC R17: certificates are validated as the platform would; the callback keeps the
-        // reason of a refusal, to name it in the answer. ADR 0019: a server record that accepts
-        // invalid certificates excuses a failed chain or name, never a missing certificate,
-        // and TLS is still negotiated.
-        client.ServerCertificateValidationCallback = (_, _, _, errors) =>
+        // SPEC R17: the test trusts exactly what delivery trusts, the system's authorities and
+        // the private ones delivery is given (ADR 0019); the callback keeps the reason of a
+        // refusal, to name it in the answer. ADR 0019: a server record that accepts invalid
+        // certificates excuses a failed chain or name, never a missing certificate, and TLS is
+        // still negotiated.
+        client.ServerCertificateValidationCallback = (_, certificate, chain, errors) =>
         {
-            certificateErrors = errors;
-            if (errors == SslPolicyErrors.None)
+            if (trust.Trusts(certificate, chain, errors))
             {
                 return true;
             }
+
+            certificateErrors = errors;
 
             var accepted = target.AcceptInvalidCertificate
                 && !errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable);
@@ -219,9 +224,10 @@ public sealed partial class SmtpConnectionProbe(
             : errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)
                 ? $"{flaw}: use the host name the certificate names, as the provider documents it"
                 : errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors)
-                    ? $"{flaw}: use the provider's official host name, or trust its authority on "
-                        + "this machine; for an internal relay of your own, "
-                        + "acceptInvalidCertificate on the server accepts it"
+                    ? $"{flaw}: use the provider's official host name, or trust its authority "
+                        + "in the system's store or in NightPos:Delivery:TrustedCertificates; for "
+                        + "an internal relay of your own, acceptInvalidCertificate on the server "
+                        + "accepts it"
                     : flaw;
 
     private static string? CertificateFlaw(ProbeTarget target, SslPolicyErrors errors) =>
