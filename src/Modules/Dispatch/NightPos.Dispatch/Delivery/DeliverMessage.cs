@@ -50,15 +50,11 @@ public static class DeliverMessageHandler
         CancellationToken cancellation)
     {
         var outgoing = new OutgoingMessages();
-        var claimed = await ClaimAsync(commands, session, cancellation);
+        var (claimed, contents) = await ClaimAsync(commands, session, cancellation);
         if (claimed.Count == 0)
         {
             return outgoing;
         }
-
-        var contents = (await session.LoadManyAsync<MessageContent>(
-                cancellation, claimed.Select(s => s.Id).ToArray()))
-            .ToDictionary(c => c.Id);
 
         // Finding servers asks other modules through this handler's bus, one at a time.
         var attempts = new List<Attempt>(claimed.Count);
@@ -103,25 +99,37 @@ public static class DeliverMessageHandler
     // command handled meanwhile, here or in another process, waits and then finds the attempt
     // made (ADR 0011). Locks are taken in id order: two batches sharing messages never
     // deadlock. A copy whose attempt was already made is what a process stopped between an
-    // attempt's commit and the inbox's own record of it leaves behind; it does nothing.
-    private static async Task<List<IEventStream<Message>>> ClaimAsync(
-        DeliverMessage[] commands,
-        IDocumentSession session,
-        CancellationToken cancellation)
+    // attempt's commit and the inbox's own record of it leaves behind; it does nothing. The
+    // locks, the snapshots and the contents of the whole batch take one round trip.
+    private static async Task<(List<IEventStream<Message>>, Dictionary<Guid, MessageContent>)>
+        ClaimAsync(
+            DeliverMessage[] commands,
+            IDocumentSession session,
+            CancellationToken cancellation)
     {
-        var claimed = new List<IEventStream<Message>>(commands.Length);
-        foreach (var copies in commands.GroupBy(c => c.MessageId).OrderBy(g => g.Key))
+        var copies = commands.GroupBy(c => c.MessageId).OrderBy(g => g.Key).ToList();
+        var ids = copies.Select(g => g.Key).ToArray();
+
+        await session.BeginTransactionAsync(cancellation);
+        var batch = session.CreateBatchQuery();
+        var fetches = ids
+            .Select(id => batch.Events.FetchForExclusiveWriting<Message>(id))
+            .ToList();
+        var contents = batch.LoadMany<MessageContent>().ById(ids);
+        await batch.Execute(cancellation);
+
+        var claimed = new List<IEventStream<Message>>(ids.Length);
+        for (var i = 0; i < copies.Count; i++)
         {
-            var stream = await session.Events.FetchForExclusiveWriting<Message>(
-                copies.Key, cancellation);
+            var stream = await fetches[i];
             if (stream.Aggregate is { IsSettled: false } message
-                && copies.Any(c => DeliveryDecisions.IsDue(message, c.Due)))
+                && copies[i].Any(c => DeliveryDecisions.IsDue(message, c.Due)))
             {
                 claimed.Add(stream);
             }
         }
 
-        return claimed;
+        return (claimed, (await contents).ToDictionary(c => c.Id));
     }
 
     private static void Record(
