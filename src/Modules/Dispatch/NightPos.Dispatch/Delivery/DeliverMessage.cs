@@ -110,6 +110,7 @@ public static class DeliverMessageHandler
         var copies = commands.GroupBy(c => c.MessageId).OrderBy(g => g.Key).ToList();
         var ids = copies.Select(g => g.Key).ToArray();
 
+        // The locks belong to the transaction that records the batch, so it is opened first.
         await session.BeginTransactionAsync(cancellation);
         var batch = session.CreateBatchQuery();
         var fetches = ids
