@@ -36,10 +36,24 @@ public static class ResultTable
             + "(goal at least 3)");
         output.WriteLine($"- host / MailKit loop: {slowest / mailKit:F2} to "
             + $"{fastest / mailKit:F2} (goal at least 0.5)");
-        output.WriteLine($"- spread over server counts: {(fastest - slowest) / fastest:P1} "
-            + "(goal within 10 %)");
+        // A count measured more than once (`run 5000 1,100,10000,1,100,10000`) is compared on
+        // the median of its rows: the machine's speed drifts between rows by as much as the
+        // goal allows (docs/benchmarks.md).
+        var perCount = hosts.GroupBy(h => h.Contender)
+            .Select(runs => Median(runs.Select(h => h.PerSecond)))
+            .ToList();
+        var basis = hosts.Count > perCount.Count ? " (the median of each count's rows)" : "";
+        output.WriteLine($"- spread over server counts{basis}: "
+            + $"{(perCount.Max() - perCount.Min()) / perCount.Max():P1} (goal within 10 %)");
         output.WriteLine($"- host peak RSS: {hosts.Max(h => h.PeakRssMegabytes):N0} MB "
             + "(goal under 300 MB)");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static string Figure(double? value, string format) =>
