@@ -20,6 +20,9 @@ public sealed class MailDeliveryOptionsValidatorTests
     [InlineData("BatchWindow", "0ms", "NightPos:Delivery:BatchWindow '0ms' is not a duration")]
     [InlineData("BatchWindow", "1ms", null)]
     [InlineData("Parallelism", "0", "NightPos:Delivery:Parallelism must be at least 1")]
+    [InlineData("IntakeBatchSize", "0", "NightPos:Delivery:IntakeBatchSize must be at least 1")]
+    [InlineData("IntakeBatchSize", "1", null)]
+    [InlineData("IntakeWriters", "-1", "NightPos:Delivery:IntakeWriters must be at least 1")]
     [InlineData("RetryDelays", "30m,soon", "NightPos:Delivery:RetryDelays '30m,soon'")]
     [InlineData("IdleConnectionTimeout", "-1s", "IdleConnectionTimeout '-1s' is not a duration")]
     public void Validator_names_the_setting_it_refuses(string key, string value, string? failure)

@@ -187,6 +187,55 @@ public sealed class SendMessageTests(DispatchHost host)
     }
 
     [Fact]
+    public async Task Send_from_concurrent_requests_shares_commits_and_keeps_each_requester()
+    {
+        var domain = Recorded.NewDomain();
+        var asAdmin = SendAs(domain, admin: true);
+        var asSender = Enumerable.Range(0, 31).Select(_ => SendAs(domain, admin: false)).ToList();
+        var admin = await asAdmin;
+        var senders = await Task.WhenAll(asSender);
+
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        await using var session = store.QuerySession();
+        var ids = senders.Append(admin).ToArray();
+        var commits = await session.AdvancedSql.QueryAsync<long>(
+            "select count(distinct xmin::text) from nightpos.mt_events "
+                + "where stream_id = any(?) and type = 'message_queued'",
+            TestContext.Current.CancellationToken,
+            ids);
+        Assert.InRange(Assert.Single(commits), 1, ids.Length - 1);
+
+        // The audit history names who sent each message, whichever commit held it.
+        var requesters = await session.AdvancedSql.QueryAsync<string>(
+            "select stream_id::text || ' ' || user_name from nightpos.mt_events "
+                + "where stream_id = any(?)",
+            TestContext.Current.CancellationToken,
+            ids);
+        Assert.Equal(ids.Length * 2, requesters.Count);
+        Assert.All(requesters, r => Assert.EndsWith(
+            r.StartsWith(admin.ToString(), StringComparison.Ordinal) ? " admin" : " sender", r));
+    }
+
+    private async Task<Guid> SendAs(string domain, bool admin)
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { to = new[] { $"bob@{domain}" } }).ToUrl("/api/messages");
+            if (admin)
+            {
+                s.AsAdmin();
+            }
+            else
+            {
+                s.AsSender();
+            }
+
+            s.StatusCodeShouldBe(202);
+        });
+        return (await result.ReadAsJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    [Fact]
     public async Task Send_in_process_answers_the_accepted_message()
     {
         var domain = Recorded.NewDomain();

@@ -35,6 +35,11 @@ public static class DispatchModule
         AddRouting(services);
 
         AddDelivery(services);
+
+        // Registered after Wolverine's runtime: started after it and stopped before it, so
+        // that the last queued commands still reach its outbox.
+        services.AddSingleton<IntakeWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<IntakeWriter>());
         return services;
     }
 

@@ -22,19 +22,19 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Microsoft.Extensions.Logging.ILogger<NightPos.Dispatch.Routing.Router> _loggerOfRouter;
         private readonly NightPos.Dispatch.Delivery.DeliverySettings _deliverySettings;
         private readonly NightPos.Dispatch.Routing.RoutingTableCache _routingTableCache;
-        private readonly NightPos.Dispatch.Sending.SenderAddressLedger _senderAddressLedger;
+        private readonly NightPos.Dispatch.Sending.IntakeWriter _intakeWriter;
         private readonly NightPos.Dispatch.Telemetry.DispatchMetrics _dispatchMetrics;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_messages(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Logging.ILogger<NightPos.Dispatch.Routing.Router> loggerOfRouter, NightPos.Dispatch.Delivery.DeliverySettings deliverySettings, NightPos.Dispatch.Routing.RoutingTableCache routingTableCache, NightPos.Dispatch.Sending.SenderAddressLedger senderAddressLedger, NightPos.Dispatch.Telemetry.DispatchMetrics dispatchMetrics, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_messages(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Logging.ILogger<NightPos.Dispatch.Routing.Router> loggerOfRouter, NightPos.Dispatch.Delivery.DeliverySettings deliverySettings, NightPos.Dispatch.Routing.RoutingTableCache routingTableCache, NightPos.Dispatch.Sending.IntakeWriter intakeWriter, NightPos.Dispatch.Telemetry.DispatchMetrics dispatchMetrics, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _loggerOfRouter = loggerOfRouter;
             _deliverySettings = deliverySettings;
             _routingTableCache = routingTableCache;
-            _senderAddressLedger = senderAddressLedger;
+            _intakeWriter = intakeWriter;
             _dispatchMetrics = dispatchMetrics;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -63,7 +63,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await NightPos.Dispatch.Sending.SendMessageEndpoint.Post(command, _deliverySettings, router, documentSession, messageContext, _senderAddressLedger, _timeProvider, _dispatchMetrics, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await NightPos.Dispatch.Sending.SendMessageEndpoint.Post(command, _deliverySettings, router, documentSession, messageContext, _intakeWriter, _timeProvider, _dispatchMetrics, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

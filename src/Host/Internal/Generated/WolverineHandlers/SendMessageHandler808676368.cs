@@ -17,17 +17,17 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Microsoft.Extensions.Logging.ILogger<NightPos.Dispatch.Routing.Router> _loggerOfRouter;
         private readonly NightPos.Dispatch.Delivery.DeliverySettings _deliverySettings;
         private readonly NightPos.Dispatch.Routing.RoutingTableCache _routingTableCache;
-        private readonly NightPos.Dispatch.Sending.SenderAddressLedger _senderAddressLedger;
+        private readonly NightPos.Dispatch.Sending.IntakeWriter _intakeWriter;
         private readonly NightPos.Dispatch.Telemetry.DispatchMetrics _dispatchMetrics;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public SendMessageHandler808676368(Microsoft.Extensions.Logging.ILogger<NightPos.Dispatch.Routing.Router> loggerOfRouter, NightPos.Dispatch.Delivery.DeliverySettings deliverySettings, NightPos.Dispatch.Routing.RoutingTableCache routingTableCache, NightPos.Dispatch.Sending.SenderAddressLedger senderAddressLedger, NightPos.Dispatch.Telemetry.DispatchMetrics dispatchMetrics, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public SendMessageHandler808676368(Microsoft.Extensions.Logging.ILogger<NightPos.Dispatch.Routing.Router> loggerOfRouter, NightPos.Dispatch.Delivery.DeliverySettings deliverySettings, NightPos.Dispatch.Routing.RoutingTableCache routingTableCache, NightPos.Dispatch.Sending.IntakeWriter intakeWriter, NightPos.Dispatch.Telemetry.DispatchMetrics dispatchMetrics, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _loggerOfRouter = loggerOfRouter;
             _deliverySettings = deliverySettings;
             _routingTableCache = routingTableCache;
-            _senderAddressLedger = senderAddressLedger;
+            _intakeWriter = intakeWriter;
             _dispatchMetrics = dispatchMetrics;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -45,7 +45,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "NightPos.Dispatch.Sending.SendMessageHandler");
             
             // The actual message execution
-            var outgoing1 = await NightPos.Dispatch.Sending.SendMessageHandler.Handle(sendMessage, _deliverySettings, router, documentSession, context, _senderAddressLedger, _timeProvider, _dispatchMetrics, cancellation).ConfigureAwait(false);
+            var outgoing1 = await NightPos.Dispatch.Sending.SendMessageHandler.Handle(sendMessage, _deliverySettings, router, documentSession, context, _intakeWriter, _timeProvider, _dispatchMetrics, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

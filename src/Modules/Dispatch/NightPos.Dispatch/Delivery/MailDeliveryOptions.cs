@@ -34,6 +34,15 @@ public sealed class MailDeliveryOptions
     /// </summary>
     public string CommandTimeout { get; set; } = "2m";
 
+    /// <summary>
+    /// The most send commands one intake transaction records (ADR 0024): commands that arrive
+    /// while a transaction commits share the next one.
+    /// </summary>
+    public int IntakeBatchSize { get; set; } = 64;
+
+    /// <summary>Intake transactions one process commits at the same time.</summary>
+    public int IntakeWriters { get; set; } = 1;
+
     /// <summary>Open SMTP connections kept per server, reused across messages.</summary>
     public int ConnectionsPerServer { get; set; } = 4;
 

@@ -21,6 +21,8 @@ internal sealed class MailDeliveryOptionsValidator : IValidateOptions<MailDelive
         AddUnlessPositive(failures, nameof(options.MaxSubjectLength), options.MaxSubjectLength);
         AddUnlessPositive(failures, nameof(options.MaxBodyBytes), options.MaxBodyBytes);
         AddUnlessPositive(failures, nameof(options.MaxRecipients), options.MaxRecipients);
+        AddUnlessPositive(failures, nameof(options.IntakeBatchSize), options.IntakeBatchSize);
+        AddUnlessPositive(failures, nameof(options.IntakeWriters), options.IntakeWriters);
         AddUnlessPositive(
             failures, nameof(options.ConnectionsPerServer), options.ConnectionsPerServer);
         AddUnlessPositive(failures, nameof(options.Parallelism), options.Parallelism);

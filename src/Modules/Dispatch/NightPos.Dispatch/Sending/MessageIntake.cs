@@ -11,32 +11,32 @@ using Wolverine;
 namespace NightPos.Dispatch.Sending;
 
 /// <summary>
-/// Records a checked send command (SPEC R11): routes it, then appends its first events, stores
-/// its content and queues its delivery in one transaction, so that an accepted message is
-/// never lost and never queued twice. Shared by the HTTP endpoint and the in-process handler.
+/// Records a checked send command (SPEC R11): routes it, then hands its first events, its content
+/// and its queued delivery to the <see cref="IntakeWriter"/>, which commits them in one
+/// transaction, so that an accepted message is never lost and never queued twice. Shared by the
+/// HTTP endpoint and the in-process handler.
 /// </summary>
 public static class MessageIntake
 {
-    // The first key of PostgreSQL's two-key advisory locks, naming NightPOS idempotency keys so
-    // that they never meet the single-key locks Marten and Wolverine take.
-    private const int IdempotencyLockClass = 0x4E50_4D01;
-
     public static async Task<(MessageAccepted? Accepted, Refusal? Refusal)> RecordAsync(
         SendMessage command,
         IReadOnlyList<Recipient> recipients,
         IRouter router,
         IDocumentSession session,
         IMessageBus bus,
-        SenderAddressLedger senders,
+        IntakeWriter writer,
         TimeProvider clock,
         DispatchMetrics metrics,
         CancellationToken cancellation)
     {
         var key = command.IdempotencyKey;
         var id = key is null ? MessageIds.New() : MessageIds.FromIdempotencyKey(key);
-        if (key is not null && await FindAsync(session, bus, id, cancellation) is { } known)
+
+        // A retry of a known message is answered without routing it again; the writer checks
+        // once more under the key's lock, against a request racing this one.
+        if (key is not null && await session.LoadAsync<Message>(id, cancellation) is { } known)
         {
-            return (known, null);
+            return (await AnswerKnownAsync(known, bus), null);
         }
 
         RouteDecision route;
@@ -49,20 +49,6 @@ public static class MessageIntake
         catch (RouteRefusedException e)
         {
             return (null, new Refusal(e.Field, e.Status, e.Message));
-        }
-
-        if (key is not null)
-        {
-            // Two requests racing with one key: the second waits here until the first commits,
-            // then finds its message (ADR 0011).
-            await session.BeginTransactionAsync(cancellation);
-            await session.AdvancedSql.QueryAsync<int>(
-                "select 1 from pg_advisory_xact_lock(?, hashtext(?))",
-                cancellation, IdempotencyLockClass, key);
-            if (await FindAsync(session, bus, id, cancellation) is { } raced)
-            {
-                return (raced, null);
-            }
         }
 
         var headerFrom = SendMessageRules.ParseChecked(route.HeaderFrom);
@@ -79,26 +65,31 @@ public static class MessageIntake
             clock.GetUtcNow(),
             command.InReplyTo is { } inReplyTo ? SendMessageRules.Bracketed(inReplyTo) : null,
             command.References?.Select(SendMessageRules.Bracketed).ToList());
-
-        session.Events.StartStream<Message>(id, queued, RoutedEvent(route));
-        session.Store(new MessageContent
+        var content = new MessageContent
         {
             Id = id,
             Subject = command.Subject,
             Text = command.Text,
             Html = command.Html,
-        });
-        await bus.PublishAsync(new DeliverMessage(id));
-        if (senders.MustPublish(headerFrom.Address, out var sender))
+        };
+
+        var recorded = await writer.RecordAsync(
+            new IntakeWriter.Intake(
+                id,
+                key,
+                queued,
+                RoutedEvent(route),
+                content,
+                headerFrom.Address,
+                session.LastModifiedBy),
+            cancellation);
+        if (recorded.New)
         {
-            // SPEC R15 needs each local part once, not once per message (ADR 0020).
-            await bus.PublishAsync(new SenderAddressUsed(headerFrom.Address));
-            session.Listeners.Add(new SenderAddressCommitListener(senders, sender));
+            metrics.Routed(route, command.Kind);
+            metrics.Queued(command.Kind);
         }
 
-        metrics.Routed(route, command.Kind);
-        metrics.Queued(command.Kind);
-        return (new MessageAccepted(id, queued.MessageId), null);
+        return (recorded.Accepted, null);
     }
 
     public static MessageRouted RoutedEvent(RouteDecision route) => new(
@@ -111,26 +102,16 @@ public static class MessageIntake
         route.Explanation,
         route.Warnings);
 
-    // A message found again by its key. One that no attempt has reached yet has its delivery
-    // queued once more: when PostgreSQL committed the first request but the answer to the
-    // commit was lost (the connection broke with it), the request failed, Wolverine never ran
-    // the DeliverMessage it had stored, and this is the client's retry (SPEC R11). A copy that
-    // finds the attempt made, or under way, does nothing (ADR 0011).
-    private static async Task<MessageAccepted?> FindAsync(
-        IDocumentSession session,
-        IMessageBus bus,
-        Guid id,
-        CancellationToken cancellation)
+    // The answer to a message found again by its key. One that no attempt has reached yet has
+    // its delivery queued once more: when PostgreSQL committed the first request but the answer
+    // to the commit was lost (the connection broke with it), the request failed, Wolverine never
+    // ran the DeliverMessage it had stored, and this is the client's retry (SPEC R11). A copy
+    // that finds the attempt made, or under way, does nothing (ADR 0011).
+    internal static async Task<MessageAccepted> AnswerKnownAsync(Message message, IMessageBus bus)
     {
-        var message = await session.LoadAsync<Message>(id, cancellation);
-        if (message is null)
-        {
-            return null;
-        }
-
         if (message is { State: MessageState.Queued, Attempts: 0 })
         {
-            await bus.PublishAsync(new DeliverMessage(id));
+            await bus.PublishAsync(new DeliverMessage(message.Id));
         }
 
         return new MessageAccepted(message.Id, message.MessageId);

@@ -29,14 +29,14 @@ public static class SendMessageEndpoint
         IRouter router,
         IDocumentSession session,
         IMessageBus bus,
-        SenderAddressLedger senders,
+        IntakeWriter writer,
         TimeProvider clock,
         DispatchMetrics metrics,
         CancellationToken cancellation)
     {
         SendMessageRules.Check(command, settings, out var recipients);
         var (accepted, refusal) = await MessageIntake.RecordAsync(
-            command, recipients, router, session, bus, senders, clock, metrics, cancellation);
+            command, recipients, router, session, bus, writer, clock, metrics, cancellation);
 
         return refusal is not null
             ? Problems.ToResult(refusal)
@@ -56,7 +56,7 @@ public static class SendMessageHandler
         IRouter router,
         IDocumentSession session,
         IMessageBus bus,
-        SenderAddressLedger senders,
+        IntakeWriter writer,
         TimeProvider clock,
         DispatchMetrics metrics,
         CancellationToken cancellation)
@@ -68,7 +68,7 @@ public static class SendMessageHandler
         }
 
         var (accepted, routeRefusal) = await MessageIntake.RecordAsync(
-            command, recipients, router, session, bus, senders, clock, metrics, cancellation);
+            command, recipients, router, session, bus, writer, clock, metrics, cancellation);
         return accepted ?? throw new MessageRefusedException(
             routeRefusal!.Field, routeRefusal.Status, routeRefusal.Detail);
     }
