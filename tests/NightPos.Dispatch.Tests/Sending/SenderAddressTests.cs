@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Alba;
+using Microsoft.Extensions.DependencyInjection;
 using NightPos.Dispatch.Contracts;
 using NightPos.Dispatch.Tests.Hosting;
 using NightPos.Domains.Contracts;
@@ -67,6 +68,23 @@ public sealed class SenderAddressTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sender_address_of_messages_sent_together_is_published_once()
+    {
+        var domain = UniqueDomain("together");
+        await AddAliasDomainAsync(domain);
+
+        // Sent side by side, they share intake transactions (ADR 0024); a near miss in another
+        // case is the same address.
+        var authors = Enumerable.Range(0, 12)
+            .Select(i => i % 2 == 0 ? $"shop@{domain}" : $"Shop@{domain}")
+            .ToArray();
+        var together = await PublishedWhenSentFromAsync(authors);
+        var other = await PublishedWhenSentFromAsync($"shop2@{domain}", $"shop2@{domain}");
+
+        Assert.Equal((1, 1), (together, other));
+    }
+
+    [Fact]
     public async Task Sender_address_at_an_IDN_domain_is_one_address_in_either_form()
     {
         var unicode = $"bücher-{Guid.NewGuid():N}"[..20] + ".example";
@@ -99,21 +117,28 @@ public sealed class SenderAddressTests : IAsyncLifetime
 
     private static string UniqueDomain(string prefix) => $"{prefix}-{Guid.NewGuid():N}.example";
 
-    // Sends one message in-process and counts the SenderAddressUsed it published, once every
-    // message it caused (its delivery, the Domains handler) has been handled.
-    private async Task<int> PublishedWhenSentFromAsync(string from)
+    // Sends messages in-process from the given authors, side by side, and counts the
+    // SenderAddressUsed they published, once every message they caused (their delivery, the
+    // Domains handler) has been handled.
+    private async Task<int> PublishedWhenSentFromAsync(params string[] authors)
     {
-        var send = new SendMessage
-        {
-            From = from,
-            To = [$"bob@{UniqueDomain("recipient")}"],
-            Subject = "R15",
-            Text = "Which local parts to whitelist.",
-        };
         var tracked = await Host.TrackActivity()
             .Timeout(TimeSpan.FromSeconds(60))
-            .ExecuteAndWaitAsync((IMessageContext bus) => bus.InvokeAsync<MessageAccepted>(send));
+            .ExecuteAndWaitAsync((IMessageContext _) => Task.WhenAll(authors.Select(SendAsync)));
         return tracked.Sent.MessagesOf<SenderAddressUsed>().Count();
+
+        async Task SendAsync(string from)
+        {
+            using var scope = Host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>()
+                .InvokeAsync<MessageAccepted>(new SendMessage
+                {
+                    From = from,
+                    To = [$"bob@{UniqueDomain("recipient")}"],
+                    Subject = "R15",
+                    Text = "Which local parts to whitelist.",
+                });
+        }
     }
 
     private async Task<Guid> AddAliasDomainAsync(string domain)
