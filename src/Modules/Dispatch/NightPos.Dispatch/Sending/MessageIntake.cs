@@ -4,7 +4,6 @@ using NightPos.Dispatch.Delivery;
 using NightPos.Dispatch.Messages;
 using NightPos.Dispatch.Routing;
 using NightPos.Dispatch.Telemetry;
-using NightPos.Domains.Contracts;
 using NightPos.Kernel.Mail;
 using Wolverine;
 
